@@ -1,0 +1,20 @@
+using Apprenticeships.Functions.Hosting;
+using Apprenticeships.Functions.Http;
+using Apprenticeships.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseFunctionsPort();
+await builder.UseLocalStorageWhenUnconfiguredAsync();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddStorageAccount(builder.Configuration);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

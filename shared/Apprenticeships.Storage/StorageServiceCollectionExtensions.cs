@@ -1,0 +1,26 @@
+using Apprenticeships.Storage.Health;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Apprenticeships.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the storage account from AzureWebJobsStorage and a health check per service.</summary>
+    public static IServiceCollection AddStorageAccount(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(sp => StorageAccount.FromConfiguration(configuration, sp.GetService<StorageClientOptions>()));
+        var health = services.AddHealthChecks();
+        foreach (var service in Enum.GetValues<StorageService>())
+        {
+            health.Add(new HealthCheckRegistration(
+                service.ToString().ToLowerInvariant(),
+                sp => new StorageHealthCheck(sp.GetRequiredService<StorageAccount>(), service),
+                HealthStatus.Unhealthy,
+                ["storage"],
+                TimeSpan.FromSeconds(5)));
+        }
+        return services;
+    }
+}
