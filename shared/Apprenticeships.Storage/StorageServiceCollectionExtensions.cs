@@ -7,10 +7,13 @@ namespace Apprenticeships.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the storage account from AzureWebJobsStorage and a health check per service.</summary>
+    /// <summary>Registers the storage account from AzureWebJobsStorage, its three service clients, and a health check per service.</summary>
     public static IServiceCollection AddStorageAccount(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => StorageAccount.FromConfiguration(configuration, sp.GetService<StorageClientOptions>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Tables);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Queues);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().Blobs);
         var health = services.AddHealthChecks();
         foreach (var service in Enum.GetValues<StorageService>())
         {
