@@ -5,9 +5,9 @@ public static class Sample
     public static void Register(DurableRuntimeOptions o) => o
         .AddOrchestrator<HelloChain>().AddOrchestrator<FanOutFanIn>().AddOrchestrator<LongTimer>()
         .AddOrchestrator<ApprovalAfterADay>().AddOrchestrator<ApprovalWithDeadline>().AddOrchestrator<ParentOfChain>()
-        .AddOrchestrator<Countdown>().AddOrchestrator<RetryingCall>().AddOrchestrator<DoomedCall>().AddOrchestrator<Changeable>()
+        .AddOrchestrator<Countdown>().AddOrchestrator<RetryingCall>().AddOrchestrator<DoomedCall>().AddOrchestrator<Changeable>().AddOrchestrator<EchoBig>()
         .AddActivity<SayHello>().AddActivity<Square>().AddActivity<Flaky>().AddActivity<AlwaysThrows>()
-        .AddActivity<Step>("StepA").AddActivity<Step>("StepB");
+        .AddActivity<Shout>().AddActivity<Step>("StepA").AddActivity<Step>("StepB");
 }
 
 public sealed class SayHello(SideEffects effects) : TaskActivity<string, string>
@@ -148,4 +148,16 @@ public sealed class Changeable : TaskOrchestrator<string?, string>
         await context.WaitForExternalEvent<string>("Go");
         return "done";
     }
+}
+
+/// <summary>Passes a large payload through an activity, so it crosses queues, history and status.</summary>
+public sealed class EchoBig : TaskOrchestrator<string, string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string text) =>
+        context.CallActivityAsync<string>(nameof(Shout), text);
+}
+
+public sealed class Shout : TaskActivity<string, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult("Hello " + input);
 }
