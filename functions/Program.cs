@@ -1,5 +1,6 @@
 using Apprenticeships.Functions.Hosting;
 using Apprenticeships.Functions.Http;
+using Apprenticeships.Functions.Http.Dev;
 using Apprenticeships.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,11 +9,16 @@ await builder.UseLocalStorageWhenUnconfiguredAsync();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddStorageAccount(builder.Configuration);
+builder.AddWorkflow();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealthApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevClockApi();
+}
 
 app.Run();
 

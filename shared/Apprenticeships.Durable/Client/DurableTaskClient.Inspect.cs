@@ -9,14 +9,14 @@ public sealed partial class DurableTaskClient
     /// <summary>The instance's status from its state row (always current), or null if there is none.</summary>
     public async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = true, CancellationToken ct = default)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         var state = await _hub.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, "state", cancellationToken: ct);
         return state.HasValue ? await ToMetadataAsync(state.Value!, getInputsAndOutputs) : null;
     }
 
     public async Task<OrchestrationHistory?> GetHistoryAsync(string instanceId, CancellationToken ct = default)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         var partition = await _store.LoadAsync(instanceId, ct);
         return partition.State is null ? null : new OrchestrationHistory(instanceId, partition.Generation, partition.History);
     }
@@ -24,7 +24,7 @@ public sealed partial class DurableTaskClient
     /// <summary>Pages through instances matching the query, from the status projection.</summary>
     public async Task<OrchestrationQueryPage> QueryInstancesAsync(OrchestrationQuery query, CancellationToken ct = default)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         var filters = new List<string>();
         if (query.Statuses is { Count: > 0 } statuses)
             filters.Add("(" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}"))) + ")");
@@ -57,7 +57,7 @@ public sealed partial class DurableTaskClient
     /// <summary>Deletes an instance's state, history, outbox, status row and payload blobs.</summary>
     public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken ct = default)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         var keys = new List<string>();
         await foreach (var row in _hub.Instances.QueryAsync<TableEntity>(e => e.PartitionKey == instanceId, select: ["RowKey"], cancellationToken: ct))
         {

@@ -27,7 +27,7 @@ public sealed partial class DurableTaskClient
     public async Task<string> ScheduleNewOrchestrationInstanceAsync(string name, object? input = null, string? instanceId = null, CancellationToken ct = default)
     {
         if (!_hub.Options.Orchestrators.ContainsKey(name)) throw new ArgumentException($"No orchestrator named '{name}' is registered.", nameof(name));
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         instanceId ??= Guid.NewGuid().ToString("N");
         var existing = await _hub.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, "state", cancellationToken: ct);
         var previous = existing.HasValue ? existing.Value : null;
@@ -96,7 +96,7 @@ public sealed partial class DurableTaskClient
 
     private async Task RequireAsync(string instanceId, CancellationToken ct)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         var state = await _hub.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, "state", ["RowKey"], ct);
         if (!state.HasValue) throw new InstanceNotFoundException(instanceId);
     }

@@ -19,15 +19,19 @@ public sealed class TaskHub(TableServiceClient tables, QueueServiceClient queues
     private Task? _created;
     private readonly Lock _gate = new();
 
-    /// <summary>Creates the hub's tables, queues and container once per process.</summary>
-    public Task EnsureCreatedAsync()
+    /// <summary>Creates the hub's tables, queues and container once per process (again after a failure).</summary>
+    public Task EnsureCreatedAsync(CancellationToken ct = default)
     {
         lock (_gate)
         {
-            return _created ??= Task.WhenAll(
-                Instances.CreateIfNotExistsAsync(), Status.CreateIfNotExistsAsync(), Timers.CreateIfNotExistsAsync(),
-                Control.CreateIfNotExistsAsync(), Work.CreateIfNotExistsAsync(), Poison.CreateIfNotExistsAsync(),
-                Payloads.CreateIfNotExistsAsync());
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = Task.WhenAll(
+                    Instances.CreateIfNotExistsAsync(), Status.CreateIfNotExistsAsync(), Timers.CreateIfNotExistsAsync(),
+                    Control.CreateIfNotExistsAsync(), Work.CreateIfNotExistsAsync(), Poison.CreateIfNotExistsAsync(),
+                    Payloads.CreateIfNotExistsAsync());
+            }
+            return _created.WaitAsync(ct);
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class DurableWorker : BackgroundService
     /// <summary>Takes one batch from the control queue and moves each instance in it forward.</summary>
     public async Task<int> ProcessControlQueueOnceAsync(CancellationToken ct = default)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         var batch = await _queue.ReceiveAsync(_hub.Control, ct);
         await Task.WhenAll(batch.Where(r => r.Message is null).Select(r => _failures.HandleAsync(r, r.Undecodable!)));
         await Task.WhenAll(batch.Where(r => r.Message is not null).GroupBy(r => r.Message!.InstanceId).Select(async group =>
@@ -54,7 +54,7 @@ public sealed class DurableWorker : BackgroundService
     /// <summary>Takes one batch of activity calls from the work queue, runs them, and reports each result.</summary>
     public async Task<int> ProcessWorkQueueOnceAsync(CancellationToken ct = default)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         var batch = await _queue.ReceiveAsync(_hub.Work, ct);
         await Task.WhenAll(batch.Select(async r =>
         {
@@ -76,7 +76,7 @@ public sealed class DurableWorker : BackgroundService
     /// <summary>Fires the timers due by the runtime clock.</summary>
     public async Task<int> FireDueTimersAsync(CancellationToken ct = default)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         var due = await _timers.DueAsync(_clock.GetUtcNow(), 100, ct);
         foreach (var (row, message) in due)
         {
@@ -89,14 +89,14 @@ public sealed class DurableWorker : BackgroundService
     /// <summary>Resends outbox rows older than <paramref name="olderThan"/> (default: the configured age).</summary>
     public async Task<int> SweepOutboxAsync(TimeSpan? olderThan = null, CancellationToken ct = default)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         return await _outbox.SweepAsync(olderThan ?? _hub.Options.OutboxResendAfter, ct);
     }
 
     /// <summary>Rewrites status-projection rows that lag their instance's state row.</summary>
     public async Task<int> RepairStatusAsync(CancellationToken ct = default)
     {
-        await _hub.EnsureCreatedAsync();
+        await _hub.EnsureCreatedAsync(ct);
         return await _status.RepairAsync(ct);
     }
 

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Xml;
+using Apprenticeships.Durable;
+
+namespace Apprenticeships.Functions.Http.Dev;
+
+public static class DevClockApi
+{
+    public sealed record ClockView(DateTimeOffset UtcNow, string Offset);
+    public sealed record AdvanceRequest(string? By);
+
+    /// <summary>Development only: read the runtime clock and move it forward by an ISO-8601 duration.</summary>
+    public static IEndpointRouteBuilder MapDevClockApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/dev/clock");
+        group.MapGet("", (AdjustableClock clock) => TypedResults.Ok(View(clock)));
+        group.MapPost("/advance", Results<Ok<ClockView>, ValidationProblem> (AdvanceRequest? request, AdjustableClock clock) =>
+        {
+            if (!TryParseDuration(request?.By, out var by, out var error))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [error] });
+            }
+            clock.Advance(by);
+            return TypedResults.Ok(View(clock));
+        });
+        return app;
+    }
+
+    private static ClockView View(AdjustableClock clock) => new(clock.GetUtcNow(), XmlConvert.ToString(clock.Offset));
+
+    private static bool TryParseDuration(string? text, out TimeSpan duration, out string error)
+    {
+        duration = default;
+        error = "Give a positive ISO-8601 duration such as P30D, P2W or PT12H.";
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        try
+        {
+            // XmlConvert reads xs:duration (P1Y2M3DT4H); weeks (P2W) are ISO-8601 too, so accept them.
+            var weeks = System.Text.RegularExpressions.Regex.Match(text, @"^P(\d+)W$");
+            duration = weeks.Success ? TimeSpan.FromDays(7 * int.Parse(weeks.Groups[1].Value)) : XmlConvert.ToTimeSpan(text);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return false;
+        }
+        return duration > TimeSpan.Zero;
+    }
+}
