@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 namespace Apprenticeships.Durable.Tests.Samples;
 
 public static class Sample
@@ -5,7 +6,7 @@ public static class Sample
     public static void Register(DurableRuntimeOptions o) => o
         .AddOrchestrator<HelloChain>().AddOrchestrator<FanOutFanIn>().AddOrchestrator<LongTimer>()
         .AddOrchestrator<ApprovalAfterADay>().AddOrchestrator<ApprovalWithDeadline>().AddOrchestrator<ParentOfChain>()
-        .AddOrchestrator<Countdown>().AddOrchestrator<RetryingCall>().AddOrchestrator<DoomedCall>().AddOrchestrator<Changeable>().AddOrchestrator<EchoBig>()
+        .AddOrchestrator<Countdown>().AddOrchestrator<RetryingCall>().AddOrchestrator<DoomedCall>().AddOrchestrator<Changeable>().AddOrchestrator<EchoBig>().AddOrchestrator<GuidAndLog>()
         .AddActivity<SayHello>().AddActivity<Square>().AddActivity<Flaky>().AddActivity<AlwaysThrows>()
         .AddActivity<Shout>().AddActivity<Step>("StepA").AddActivity<Step>("StepB");
 }
@@ -160,4 +161,18 @@ public sealed class EchoBig : TaskOrchestrator<string, string>
 public sealed class Shout : TaskActivity<string, string>
 {
     public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult("Hello " + input);
+}
+
+/// <summary>Takes a Guid and logs around three activities: replays must not change either.</summary>
+public sealed class GuidAndLog : TaskOrchestrator<string?, Guid>
+{
+    public override async Task<Guid> RunAsync(TaskOrchestrationContext context, string? _)
+    {
+        var log = context.CreateReplaySafeLogger("GuidAndLog");
+        var id = context.NewGuid();
+        log.LogInformation("started {Id}", id);
+        for (var i = 0; i < 3; i++) await context.CallActivityAsync<int>(nameof(Square), i);
+        log.LogInformation("finished {Id}", id);
+        return id;
+    }
 }
