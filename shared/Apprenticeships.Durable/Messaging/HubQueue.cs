@@ -32,23 +32,28 @@ internal sealed class HubQueue(TaskHub hub, LargeText text)
         var received = new List<Received>(batch.Value.Length);
         foreach (var raw in batch.Value)
         {
-            try
-            {
-                var body = raw.Body.ToString();
-                if (JsonSerializer.Deserialize<BlobReference>(body, JsonPayload.Options) is { Blob: { } blob })
-                {
-                    body = await text.DownloadAsync(blob);
-                }
-                var message = JsonSerializer.Deserialize<WorkMessage>(body, JsonPayload.Options);
-                received.Add(message is { Id: not null, InstanceId: not null } ? new Received(message, raw, queue)
-                    : new Received(null, raw, queue, "the message has no id or instance id"));
-            }
-            catch (Exception e) when (e is JsonException or Azure.RequestFailedException)
-            {
-                received.Add(new Received(null, raw, queue, e.Message));
-            }
+            var (message, error) = await DecodeAsync(raw.Body.ToString());
+            received.Add(new Received(message, raw, queue, error));
         }
         return received;
+    }
+
+    /// <summary>Reads a message body (fetching it from its blob when it was too big), or says why it cannot.</summary>
+    public async Task<(WorkMessage? Message, string? Error)> DecodeAsync(string body)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<BlobReference>(body, JsonPayload.Options) is { Blob: { } blob })
+            {
+                body = await text.DownloadAsync(blob);
+            }
+            var message = JsonSerializer.Deserialize<WorkMessage>(body, JsonPayload.Options);
+            return message is { Id: not null, InstanceId: not null } ? (message, null) : (null, "the message has no id or instance id");
+        }
+        catch (Exception e) when (e is JsonException or Azure.RequestFailedException)
+        {
+            return (null, e.Message);
+        }
     }
 
     public Task DeleteAsync(Received r) => r.Queue.DeleteMessageAsync(r.Raw.MessageId, r.Raw.PopReceipt);

@@ -29,13 +29,20 @@ internal sealed class DeliveryFailures(TaskHub hub, StatusProjection projection,
             return;
         }
 
+        await QuarantineAsync(received.Raw.Body.ToString(), received.Message, deliveries, error, what);
+        await received.Queue.DeleteMessageAsync(received.Raw.MessageId, received.Raw.PopReceipt);
+    }
+
+    /// <summary>Moves a message that will not go through to the poison queue and fails its instance with the reason.</summary>
+    public async Task QuarantineAsync(string body, WorkMessage? message, int deliveries, string error, string? what = null)
+    {
+        what ??= message is null ? "undecodable message" : $"message {message.Id} for {message.InstanceId}";
         var reason = $"The {what} failed {deliveries} times and was moved to the poison queue. Last error: {error}";
-        await hub.Poison.SendMessageAsync(received.Raw.Body);
-        if (received.Message is { } message)
+        await hub.Poison.SendMessageAsync(body);
+        if (message is not null)
         {
             await FailInstanceAsync(message.InstanceId, reason);
         }
-        await received.Queue.DeleteMessageAsync(received.Raw.MessageId, received.Raw.PopReceipt);
         _log.LogError("{Reason}", reason);
     }
 

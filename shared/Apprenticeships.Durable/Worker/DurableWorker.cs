@@ -10,7 +10,7 @@ namespace Apprenticeships.Durable.Worker;
 /// state row's ETag, so any worker can take any message. Each step is public so tests and the
 /// Functions trigger endpoints can drive a worker by hand; the hosted loop just repeats them.
 /// </summary>
-public sealed class DurableWorker : BackgroundService
+public sealed partial class DurableWorker : BackgroundService
 {
     private readonly TaskHub _hub;
     private readonly HubQueue _queue;
@@ -41,7 +41,7 @@ public sealed class DurableWorker : BackgroundService
         {
             try
             {
-                await _processor.ProcessAsync(group.Key, group.ToList(), ct);
+                await _processor.ProcessAsync(group.Key, group.Select(r => r.Message!).ToList(), () => Task.WhenAll(group.Select(_queue.DeleteAsync)), ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {

@@ -22,9 +22,10 @@ internal sealed class OrchestrationProcessor(
     private const int MaxInlineSteps = 200;
     private readonly ILogger _log = loggers.CreateLogger("Apprenticeships.Durable.Orchestrations");
 
-    public async Task ProcessAsync(string instanceId, IReadOnlyList<Received> received, CancellationToken ct)
+    /// <param name="afterFirstCommit">Settles the delivered messages (deletes them from their queue) once their effect is committed.</param>
+    public async Task ProcessAsync(string instanceId, IReadOnlyList<WorkMessage> messages, Func<Task> afterFirstCommit, CancellationToken ct)
     {
-        var pending = received.Select(r => r.Message!).ToList();
+        var pending = messages.ToList();
         InstancePartition? partition = null;
         var conflicts = 0;
         for (var step = 0; pending.Count > 0; step++)
@@ -42,7 +43,7 @@ internal sealed class OrchestrationProcessor(
             }
             if (step == 0)
             {
-                await Task.WhenAll(received.Select(queue.DeleteAsync));
+                await afterFirstCommit();
             }
             if (checkpoint is null) return;
             pending = await AfterCommitAsync(partition, checkpoint, inline: step < MaxInlineSteps, ct);
