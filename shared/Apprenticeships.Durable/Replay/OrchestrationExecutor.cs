@@ -32,7 +32,7 @@ internal static class OrchestrationExecutor
                 case HistoryEventKind.OrchestratorStarted:
                     context.Now = e.Timestamp;
                     break;
-                case HistoryEventKind.ExecutionStarted:
+                case HistoryEventKind.ExecutionStarted when run is null:
                     context.Now = context.Now == default ? e.Timestamp : context.Now;
                     run = scheduler.Start(() => orchestrator.RunAsync(context, Input(orchestrator, e.Data)));
                     break;

@@ -55,7 +55,8 @@ internal sealed class OrchestrationProcessor(
     private async Task<Checkpoint?> CommitAsync(InstancePartition partition, List<WorkMessage> messages, CancellationToken ct)
     {
         var state = partition.State;
-        var fresh = messages.Where(m => !partition.MessageIds.Contains(m.Id) && m.Event is not null &&
+        // A batch can hold the same message twice (a resend beside the original): apply it once.
+        var fresh = messages.DistinctBy(m => m.Id).Where(m => !partition.MessageIds.Contains(m.Id) && m.Event is not null &&
             (m.Generation == -1 || m.Generation == partition.Generation || (state is null && m.Event.Kind == HistoryEventKind.ExecutionStarted))).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         if (state is null)
