@@ -29,15 +29,32 @@ public sealed partial class DurableTaskClient
         if (!_hub.Options.Orchestrators.ContainsKey(name)) throw new ArgumentException($"No orchestrator named '{name}' is registered.", nameof(name));
         await _hub.EnsureCreatedAsync(ct);
         instanceId ??= Guid.NewGuid().ToString("N");
-        var existing = await _hub.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, "state", cancellationToken: ct);
-        var previous = existing.HasValue ? existing.Value : null;
-        if (previous is not null && Status(previous) is var status && !status.IsTerminal())
+        var serializedInput = JsonPayload.Serialize(input);
+        // Most ids are new: try to create first, and read only when the id is taken.
+        try
         {
-            throw new OrchestrationAlreadyExistsException(instanceId, status);
+            return await StartAsync(name, instanceId, serializedInput, previous: null, ct);
         }
+        catch (CheckpointConflictException)
+        {
+            var existing = await _hub.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, "state", cancellationToken: ct);
+            var previous = existing.HasValue ? existing.Value! : throw new OrchestrationAlreadyExistsException(instanceId, OrchestrationRuntimeStatus.Pending);
+            if (Status(previous) is var status && !status.IsTerminal()) throw new OrchestrationAlreadyExistsException(instanceId, status);
+            try
+            {
+                return await StartAsync(name, instanceId, serializedInput, previous, ct);
+            }
+            catch (CheckpointConflictException)
+            {
+                throw new OrchestrationAlreadyExistsException(instanceId, OrchestrationRuntimeStatus.Pending);
+            }
+        }
+    }
+
+    private async Task<string> StartAsync(string name, string instanceId, string? serializedInput, TableEntity? previous, CancellationToken ct)
+    {
         var generation = previous is null ? 0 : previous.GetInt32("Generation")!.Value + 1;
         var now = _clock.GetUtcNow().UtcDateTime;
-        var serializedInput = JsonPayload.Serialize(input);
         var state = new TableEntity(instanceId, "state")
         {
             ["Name"] = name, ["Status"] = nameof(OrchestrationRuntimeStatus.Pending), ["Generation"] = generation,
@@ -52,14 +69,7 @@ public sealed partial class DurableTaskClient
         // The start message is committed with the state row as an outbox row, so a crash before
         // the send below leaves it for the sweeper; the instance's first checkpoint deletes it.
         var outbox = await _store.OutboxRowAsync(instanceId, InstancePartition.StartKey(generation), [new OutboxItem(OutboxTarget.Control, start)]);
-        try
-        {
-            await _store.CommitAsync(state, previous?.ETag, [new TableTransactionAction(TableTransactionActionType.UpsertReplace, outbox)], ct);
-        }
-        catch (CheckpointConflictException)
-        {
-            throw new OrchestrationAlreadyExistsException(instanceId, OrchestrationRuntimeStatus.Pending);
-        }
+        await _store.CommitAsync(state, previous?.ETag, [new TableTransactionAction(TableTransactionActionType.UpsertReplace, outbox)], ct);
         await _queue.SendAsync(_hub.Control, start);
         await _projection.UpsertAsync(instanceId, state, ct);
         return instanceId;
