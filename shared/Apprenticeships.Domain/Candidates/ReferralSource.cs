@@ -1,0 +1,11 @@
+namespace Apprenticeships.Domain.Candidates;
+
+/// <summary>Who referred the candidate to the hub (DOMAIN.md, pipeline step 1).</summary>
+public enum ReferralSource
+{
+    JobcentreWorkCoach,
+    NationalCareersService,
+    CareLeaverTeam,
+    Employer,
+    SelfReferral,
+}
