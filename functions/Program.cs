@@ -8,11 +8,13 @@ await builder.UseLocalStorageWhenUnconfiguredAsync();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddStorageAccount(builder.Configuration);
+builder.Services.AddLevy();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealthApi();
+app.MapFinanceApi();
 
 app.Run();
 

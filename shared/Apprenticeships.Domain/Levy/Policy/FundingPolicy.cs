@@ -79,4 +79,17 @@ public sealed class FundingPolicy
 
     /// <summary>Longest forecast the DAS forecasting tool offers [DAS]; on the forecast's first month.</summary>
     public PolicyParameter<int> ForecastHorizonMonths { get; init; } = new("forecast horizon", new Dated<int>(D(2017, 4, 1), 48));
+
+    /// <summary>The first start date every start-dated rule above covers.</summary>
+    public DateOnly EarliestStart => new[]
+    {
+        CompletionShare.FirstEffective, NonLevyEmployerShare.FirstEffective, LevyPayerShortfallEmployerShare.FirstEffective,
+        FullGovernmentFunding.FirstEffective, Incentives.FirstEffective, FundingBandFloor.FirstEffective, FundingBandCeiling.FirstEffective,
+    }.Max();
+
+    /// <summary>The first month the ledger's rules (expiry, funds available day) cover.</summary>
+    public YearMonth FirstLedgerMonth => YearMonth.Of(new[] { FundsExpiryMonths.FirstEffective, FundsAvailableDay.FirstEffective }.Max());
+
+    /// <summary>The first tax year the levy existed.</summary>
+    public int FirstTaxYear => PayrollPeriod.TaxYearOf(YearMonth.Of(new[] { LevyRate.FirstEffective, AnnualAllowance.FirstEffective }.Max()));
 }
