@@ -77,13 +77,16 @@ public class TransferAndForecastTests
 
         Assert.True(forecast.AdditionalApprentices > 0);
         Assert.True(forecast.ExpiringWithAdditionalApprentices < forecast.TotalExpiring);
-        // One more would either need co-investment or stop using expiring money.
+        // One more would either need co-investment or cost more than what expires.
         var more = Enumerable.Range(0, forecast.AdditionalApprentices + 1)
             .Select(i => new CommitmentRecord(Commitment(15_000m, "2026-09-01", "2027-08-31", band: 15_000m, id: $"x{i}"), []))
             .ToList();
         var withMore = LevyForecast.Project(records with { Commitments = more }, M("2026-08"), 48, 15_000m, Policy);
         Assert.True(withMore.Months.Sum(m => m.EmployerCoInvestment + m.GovernmentCoInvestment) > 0
-                    || withMore.TotalExpiring >= forecast.ExpiringWithAdditionalApprentices);
+                    || more.Count * 15_000m > forecast.TotalExpiring);
+        var withThem = LevyForecast.Project(records with { Commitments = more.Skip(1).ToList() }, M("2026-08"), 48, 15_000m, Policy);
+        Assert.Equal(0m, withThem.Months.Sum(m => m.EmployerCoInvestment + m.GovernmentCoInvestment));
+        Assert.Equal(forecast.ExpiringWithAdditionalApprentices, withThem.TotalExpiring);
     }
 
     [Fact]

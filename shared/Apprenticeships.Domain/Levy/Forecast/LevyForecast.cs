@@ -10,9 +10,9 @@ namespace Apprenticeships.Domain.Levy.Forecast;
 /// up to it, then flat levy, the commitments' schedules (completion assumed on the planned
 /// end date), recorded transfers, FIFO expiry and co-investment of any shortfall.
 /// "Additional apprentices": the most apprentices at the band, all starting in month 1 and
-/// lasting the minimum duration, that can be added while each one further reduces what
-/// expires in the window and none of them needs co-investment (so they are paid for with
-/// money that would otherwise expire).
+/// lasting the minimum duration, that need no co-investment (nor push any existing
+/// apprentice into it), their total price being no more than the money expiring in the
+/// window, so they are paid for with money that would otherwise expire.
 /// </summary>
 public static class LevyForecast
 {
@@ -27,30 +27,42 @@ public static class LevyForecast
         var expiring = baseline.Sum(m => m.Expired);
         var shortfall = Shortfall(baseline);
 
-        var extra = 0;
-        var expiringWithExtra = expiring;
-        var hypothetical = new List<Commitment>();
-        // Each extra apprentice costs at least band x (1 - completion share) in the window, so
-        // more than expiring / that can never all be paid from expiring money: a hard bound.
-        var bound = band <= 0 ? 0 : (int)Math.Ceiling(expiring / band / (1 - policy.CompletionShare.At(from.FirstDay))) + 1;
-        while (expiringWithExtra > 0 && extra < bound)
+        // The extra apprentices are identical, so k of them pay k times one schedule: each trial
+        // reruns only the ledger, with the baseline's payments plus those.
+        var one = Hypothetical(records.Employer.Id, from.AddMonths(1), band, policy);
+        var share = CoInvestment.EmployerShare(one, records.Employer, policy);
+        var onePayments = PaymentSchedule.Build(one, [], policy).Payments;
+        IReadOnlyList<LedgerMonth> With(int k)
         {
-            hypothetical.Add(Hypothetical(records.Employer.Id, hypothetical.Count, from.AddMonths(1), band, policy));
-            var trial = Window(LevyLedger.Run(AccountLedgerInput.From(records, fundsIn, policy, hypothetical), first, to, policy), from);
-            var trialExpiring = trial.Sum(m => m.Expired);
-            if (Shortfall(trial) > shortfall || trialExpiring >= expiringWithExtra) break;
-            extra++;
-            expiringWithExtra = trialExpiring;
+            var payments = new List<PaymentDue>(input.Payments.Count + onePayments.Count);
+            payments.AddRange(input.Payments);
+            payments.AddRange(onePayments.Select(p => new PaymentDue(p.PaidMonth, p.Amount * k, share)));
+            return Window(LevyLedger.Run(input with { Payments = payments }, first, to, policy), from);
         }
+
+        // Shortfall only grows with k, so the largest k needing no co-investment is found by
+        // bisection, k never going past what the expiring money could pay for.
+        int low = 0, high = band <= 0 ? 0 : (int)Math.Floor(expiring / band);
+        var expiringWithExtra = expiring;
+        while (low < high)
+        {
+            var k = (low + high + 1) / 2;
+            var trial = With(k);
+            if (Shortfall(trial) > shortfall) high = k - 1;
+            else (low, expiringWithExtra) = (k, trial.Sum(m => m.Expired));
+        }
+        var extra = low;
+        if (extra > 0 && expiringWithExtra == expiring) extra = 0;   // they would not touch expiring money
+        else if (extra > 0) expiringWithExtra = With(extra).Sum(m => m.Expired);
 
         var firstExpiry = baseline.FirstOrDefault(m => m.Expired > 0)?.Month;
         return new ForecastResult(records.Employer.Id, from, baseline, expiring, firstExpiry, band, extra, expiringWithExtra);
     }
 
-    private static Commitment Hypothetical(string employerId, int n, YearMonth start, decimal band, FundingPolicy policy)
+    private static Commitment Hypothetical(string employerId, YearMonth start, decimal band, FundingPolicy policy)
     {
         var duration = policy.MinimumDurationMonths.At(start.FirstDay);
-        return new Commitment($"additional-{n}", employerId, band, band, start.FirstDay,
+        return new Commitment("additional", employerId, band, band, start.FirstDay,
             // An adult without EHC plan or care-leaver status: no incentives, no 100% funding to skew the count.
             start.AddMonths(duration - 1).LastDay, ApprenticeAgeAtStart: 25, HasEhcPlan: false, IsCareLeaver: false);
     }

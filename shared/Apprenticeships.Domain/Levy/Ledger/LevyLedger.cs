@@ -30,13 +30,23 @@ public static class LevyLedger
         var fundsIn = ByMonth(input.FundsIn, from, length);
         var transfersIn = ByMonth(input.TransfersIn, from, length);
         var transfersOut = ByMonth(input.TransfersOut, from, length);
-        var payments = new List<PaymentDue>?[length];
+        // Payments ordered by month with a counting sort: paymentStart[i]..paymentStart[i+1] are month i's.
+        var paymentStart = new int[length + 1];
         foreach (var p in input.Payments)
         {
             var i = from.MonthsUntil(p.Month);
-            if (i < 0 || i >= length) continue;
-            (payments[i] ??= []).Add(p);
+            if (i >= 0 && i < length) paymentStart[i + 1]++;
         }
+        for (var i = 0; i < length; i++) paymentStart[i + 1] += paymentStart[i];
+        var payments = new PaymentDue[paymentStart[length]];
+        var fill = (int[])paymentStart.Clone();
+        foreach (var p in input.Payments)
+        {
+            var i = from.MonthsUntil(p.Month);
+            if (i >= 0 && i < length) payments[fill[i]++] = p;
+        }
+        // Tranches by the month they expire, so expiry looks only at the month's own tranches.
+        var expiringIn = new List<Tranche>?[length];
 
         var tranches = new List<Tranche>();
         var oldest = 0;
@@ -46,24 +56,31 @@ public static class LevyLedger
         {
             var month = from.AddMonths(i);
             decimal expired = 0;
-            for (var t = oldest; t < tranches.Count; t++)
+            if (expiringIn[i] is { } expiringNow)
             {
-                if (tranches[t].Expires <= month && tranches[t].Remaining > 0)
+                foreach (var tranche in expiringNow)
                 {
-                    expired += tranches[t].Remaining;
-                    tranches[t].Remaining = 0;
+                    expired += tranche.Remaining;
+                    tranche.Remaining = 0;
                 }
             }
             held -= expired;
 
             var expires = month.AddMonths(policy.FundsExpiryMonths.At(month.Day(policy.FundsAvailableDay.At(month.FirstDay))));
-            foreach (var amount in new[] { fundsIn[i], transfersIn[i] })
+            for (var source = 0; source < 2; source++)
             {
+                var amount = source == 0 ? fundsIn[i] : transfersIn[i];
                 if (amount > 0)
                 {
                     var repay = Math.Min(deficit, amount);
                     deficit -= repay;
-                    if (amount > repay) tranches.Add(new Tranche(amount - repay, expires));
+                    if (amount > repay)
+                    {
+                        var tranche = new Tranche(amount - repay, expires);
+                        tranches.Add(tranche);
+                        var e = from.MonthsUntil(expires);
+                        if (e < length) (expiringIn[e] ??= []).Add(tranche);
+                    }
                     held += amount - repay;
                 }
                 else if (amount < 0)
@@ -81,20 +98,18 @@ public static class LevyLedger
             }
 
             decimal due = 0, fromLevy = 0, employer = 0, government = 0;
-            if (payments[i] is { } monthPayments)
+            for (var p = paymentStart[i]; p < paymentStart[i + 1]; p++)
             {
-                foreach (var payment in monthPayments)
+                var payment = payments[p];
+                due += payment.Amount;
+                var taken = TakeOldestFirst(tranches, ref oldest, payment.Amount);
+                fromLevy += taken;
+                var shortfall = payment.Amount - taken;
+                if (shortfall > 0)
                 {
-                    due += payment.Amount;
-                    var taken = TakeOldestFirst(tranches, ref oldest, payment.Amount);
-                    fromLevy += taken;
-                    var shortfall = payment.Amount - taken;
-                    if (shortfall > 0)
-                    {
-                        var employerPart = Money.ToPence(shortfall * payment.EmployerShareOfShortfall);
-                        employer += employerPart;
-                        government += shortfall - employerPart;
-                    }
+                    var employerPart = Money.ToPence(shortfall * payment.EmployerShareOfShortfall);
+                    employer += employerPart;
+                    government += shortfall - employerPart;
                 }
             }
             held -= fromLevy;
