@@ -14,9 +14,10 @@ public static class CommitmentEndpoints
     private const int OldestAge = 100;
 
     public static async Task<Results<Created<ScheduleResponse>, Ok<ScheduleResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateCommitmentRequest request, LevyEmployerRepository employers, CommitmentRepository commitments, FundingPolicy policy,
+        JsonBody<CreateCommitmentRequest> body, LevyEmployerRepository employers, CommitmentRepository commitments, FundingPolicy policy,
         CancellationToken cancellationToken)
     {
+        if (!body.TryGet(out var request, out var unreadable)) return TypedResults.ValidationProblem(unreadable);
         var errors = new FieldErrors();
         var id = errors.Id("commitmentId", request.CommitmentId, "Commitment id");
         var employerId = errors.Id("employerId", request.EmployerId, "Employer id");
@@ -59,9 +60,10 @@ public static class CommitmentEndpoints
     }
 
     public static async Task<Results<Ok<ScheduleResponse>, ValidationProblem, ProblemHttpResult>> RecordEventAsync(
-        string id, CommitmentEventKind kind, CommitmentEventRequest request, LevyEmployerRepository employers,
+        string id, CommitmentEventKind kind, JsonBody<CommitmentEventRequest> body, LevyEmployerRepository employers,
         CommitmentRepository commitments, FundingPolicy policy, CancellationToken cancellationToken)
     {
+        if (!body.TryGet(out var request, out var unreadable)) return TypedResults.ValidationProblem(unreadable);
         var errors = new FieldErrors();
         var date = errors.Date("date", request.Date, "Date");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -12,8 +12,9 @@ namespace Apprenticeships.Functions.Http.Finance;
 public static class EmployerEndpoints
 {
     public static async Task<Results<Created<EmployerResponse>, Ok<EmployerResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateEmployerRequest request, LevyEmployerRepository employers, CancellationToken cancellationToken)
+        JsonBody<CreateEmployerRequest> body, LevyEmployerRepository employers, CancellationToken cancellationToken)
     {
+        if (!body.TryGet(out var request, out var unreadable)) return TypedResults.ValidationProblem(unreadable);
         var errors = new FieldErrors();
         var id = errors.Id("employerId", request.EmployerId, "Employer id");
         var name = errors.Text("name", request.Name, "Name", 200);
@@ -31,9 +32,10 @@ public static class EmployerEndpoints
     }
 
     public static async Task<Results<Created<DeclarationResponse>, Ok<DeclarationResponse>, ValidationProblem, ProblemHttpResult>> AddDeclarationAsync(
-        string id, DeclarationRequest request, LevyEmployerRepository employers, LevyDeclarationRepository declarations,
+        string id, JsonBody<DeclarationRequest> body, LevyEmployerRepository employers, LevyDeclarationRepository declarations,
         FundingPolicy policy, CancellationToken cancellationToken)
     {
+        if (!body.TryGet(out var request, out var unreadable)) return TypedResults.ValidationProblem(unreadable);
         var errors = new FieldErrors();
         var scheme = errors.Text("payeScheme", request.PayeScheme, "PAYE scheme reference", 30);
         int taxYear = 0;
@@ -69,9 +71,10 @@ public static class EmployerEndpoints
     }
 
     public static async Task<Results<Created<EnglishFractionResponse>, Ok<EnglishFractionResponse>, ValidationProblem, ProblemHttpResult>> AddEnglishFractionAsync(
-        string id, EnglishFractionRequest request, LevyEmployerRepository employers, EnglishFractionRepository fractions,
+        string id, JsonBody<EnglishFractionRequest> body, LevyEmployerRepository employers, EnglishFractionRepository fractions,
         CancellationToken cancellationToken)
     {
+        if (!body.TryGet(out var request, out var unreadable)) return TypedResults.ValidationProblem(unreadable);
         var errors = new FieldErrors();
         var date = errors.Date("dateCalculated", request.DateCalculated, "Date calculated");
         var fraction = errors.Required("fraction", request.Fraction, "English fraction");

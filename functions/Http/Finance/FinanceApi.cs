@@ -31,7 +31,7 @@ public static class FinanceApi
     }
 
     private static void MapEvent(RouteGroupBuilder finance, string path, CommitmentEventKind kind) =>
-        finance.MapPost($"/commitments/{{id}}/{path}", (string id, CommitmentEventRequest request, LevyEmployerRepository employers,
+        finance.MapPost($"/commitments/{{id}}/{path}", (string id, JsonBody<CommitmentEventRequest> body, LevyEmployerRepository employers,
                 CommitmentRepository commitments, Domain.Levy.Policy.FundingPolicy policy, CancellationToken cancellationToken) =>
-            CommitmentEndpoints.RecordEventAsync(id, kind, request, employers, commitments, policy, cancellationToken));
+            CommitmentEndpoints.RecordEventAsync(id, kind, body, employers, commitments, policy, cancellationToken));
 }

@@ -10,9 +10,10 @@ namespace Apprenticeships.Functions.Http.Finance;
 public static class TransferEndpoints
 {
     public static async Task<Results<Created<TransferResponse>, Ok<TransferResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        TransferRequest request, LevyEmployerRepository employers, AccountRecordsRepository accounts, LevyTransferRepository transfers,
+        JsonBody<TransferRequest> body, LevyEmployerRepository employers, AccountRecordsRepository accounts, LevyTransferRepository transfers,
         FundingPolicy policy, CancellationToken cancellationToken)
     {
+        if (!body.TryGet(out var request, out var unreadable)) return TypedResults.ValidationProblem(unreadable);
         var errors = new FieldErrors();
         var id = errors.Id("transferId", request.TransferId, "Transfer id");
         var senderId = errors.Id("senderId", request.SenderId, "Sender id");

@@ -136,3 +136,32 @@ public class CommitmentApiTests(FinanceApiFixture fixture) : IClassFixture<Finan
         Assert.Equal(13, schedule.GetProperty("payments").GetArrayLength());
     }
 }
+
+public class MalformedBodyTests(FinanceApiFixture fixture) : IClassFixture<FinanceApiFixture>
+{
+    [Fact]
+    public async Task A_body_that_is_not_the_expected_json_is_400_and_stores_nothing()
+    {
+        var employer = await fixture.Client.NewEmployerAsync();
+        var id = NewId("c");
+        var json = $$"""{"commitmentId":"{{id}}","employerId":"{{employer}}","agreedPrice":"lots","fundingBandMaximum":9000,"startDate":"2026-09-01","plannedEndDate":"2027-08-31","apprenticeAgeAtStart":30}""";
+
+        var response = await fixture.Client.PostAsync("/api/finance/commitments", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Problem(problem.RootElement, "agreedPrice");
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Client.GetJsonAsync($"/api/finance/commitments/{id}/schedule")).Status);
+    }
+
+    [Fact]
+    public async Task An_empty_body_is_400_naming_the_body()
+    {
+        var response = await fixture.Client.PostAsync("/api/finance/transfers", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Problem(problem.RootElement, "body");
+    }
+}
