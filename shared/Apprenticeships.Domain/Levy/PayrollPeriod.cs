@@ -11,6 +11,7 @@ namespace Apprenticeships.Domain.Levy;
 public readonly record struct PayrollPeriod(int TaxYearStart, int Month)
 {
     private const int FirstCalendarMonthOfTaxYear = 4;
+    private const int FirstDayOfTaxYearInApril = 6;
 
     /// <summary>The calendar month the payroll month falls in (month 1 of "26-27" is 2026-04).</summary>
     public YearMonth CalendarMonth => new YearMonth(TaxYearStart, FirstCalendarMonthOfTaxYear).AddMonths(Month - 1);
@@ -23,6 +24,9 @@ public readonly record struct PayrollPeriod(int TaxYearStart, int Month)
     public static int TaxYearOf(YearMonth month) => month.Month >= FirstCalendarMonthOfTaxYear ? month.Year : month.Year - 1;
 
     public static YearMonth FirstMonthOfTaxYear(int taxYearStart) => new(taxYearStart, FirstCalendarMonthOfTaxYear);
+
+    /// <summary>6 April: the date rates for a whole tax year are looked up on.</summary>
+    public static DateOnly FirstDayOfTaxYear(int taxYearStart) => FirstMonthOfTaxYear(taxYearStart).Day(FirstDayOfTaxYearInApril);
 
     /// <summary>Parses "26-27" (two-digit years, consecutive) to the starting calendar year 2026.</summary>
     public static bool TryParseYear([NotNullWhen(true)] string? text, out int taxYearStart)

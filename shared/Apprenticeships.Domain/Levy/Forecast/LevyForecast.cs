@@ -16,6 +16,10 @@ namespace Apprenticeships.Domain.Levy.Forecast;
 /// </summary>
 public static class LevyForecast
 {
+    // The extra apprentices are adults with no EHC plan or care-leaver status: past every
+    // age-based route to incentives or full funding, so the count is about levy money only.
+    private const int AdultApprenticeAge = 25;
+
     public static ForecastResult Project(AccountRecords records, YearMonth from, int months, decimal band, FundingPolicy policy)
     {
         var to = from.AddMonths(months);
@@ -63,8 +67,7 @@ public static class LevyForecast
     {
         var duration = policy.MinimumDurationMonths.At(start.FirstDay);
         return new Commitment("additional", employerId, band, band, start.FirstDay,
-            // An adult without EHC plan or care-leaver status: no incentives, no 100% funding to skew the count.
-            start.AddMonths(duration - 1).LastDay, ApprenticeAgeAtStart: 25, HasEhcPlan: false, IsCareLeaver: false);
+            start.AddMonths(duration - 1).LastDay, ApprenticeAgeAtStart: AdultApprenticeAge, HasEhcPlan: false, IsCareLeaver: false);
     }
 
     private static IReadOnlyList<LedgerMonth> Window(IReadOnlyList<LedgerMonth> months, YearMonth from) =>

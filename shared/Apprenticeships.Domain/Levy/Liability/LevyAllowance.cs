@@ -12,7 +12,7 @@ public static class LevyAllowance
     public static IReadOnlyList<decimal> SplitEqually(int taxYearStart, int schemes, FundingPolicy policy)
     {
         if (schemes < 1) throw new ArgumentOutOfRangeException(nameof(schemes), "At least one PAYE scheme is needed.");
-        var allowance = policy.AnnualAllowance.At(PayrollPeriod.FirstMonthOfTaxYear(taxYearStart).Day(6));
+        var allowance = policy.AnnualAllowance.At(PayrollPeriod.FirstDayOfTaxYear(taxYearStart));
         var share = Money.DownToPence(allowance / schemes);
         var shares = Enumerable.Repeat(share, schemes).ToArray();
         shares[0] += allowance - share * schemes;
@@ -22,7 +22,7 @@ public static class LevyAllowance
     /// <summary>Checks an employer's own split: shares may not add up to more than the allowance.</summary>
     public static void EnsureWithinAllowance(int taxYearStart, IEnumerable<decimal> shares, FundingPolicy policy)
     {
-        var allowance = policy.AnnualAllowance.At(PayrollPeriod.FirstMonthOfTaxYear(taxYearStart).Day(6));
+        var allowance = policy.AnnualAllowance.At(PayrollPeriod.FirstDayOfTaxYear(taxYearStart));
         var list = shares.ToList();
         if (list.Any(s => s < 0)) throw new ArgumentException("An allowance share cannot be negative.", nameof(shares));
         if (list.Sum() > allowance)

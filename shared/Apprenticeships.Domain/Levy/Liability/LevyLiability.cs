@@ -24,7 +24,7 @@ public static class LevyLiability
         if (annualAllowanceShare < 0)
             throw new ArgumentOutOfRangeException(nameof(annualAllowanceShare), "An allowance share cannot be negative.");
 
-        var yearStart = PayrollPeriod.FirstMonthOfTaxYear(taxYearStart).Day(6);
+        var yearStart = PayrollPeriod.FirstDayOfTaxYear(taxYearStart);
         var rate = policy.LevyRate.At(yearStart);
         var result = new List<LevyLiabilityMonth>(monthlyPayBills.Count);
         decimal payBillToDate = 0, previousDue = 0;
