@@ -31,10 +31,10 @@ public sealed class CommitmentRepository(LevyTables tables)
             ["HasEhcPlan"] = commitment.HasEhcPlan,
             ["IsCareLeaver"] = commitment.IsCareLeaver,
         };
-        var saved = await LevyTables.AddOrCompareAsync(await tables.GetAsync(LevyTables.Commitments), entity,
+        // After a crash between the writes the id row may be Unchanged while the commitment is
+        // Created now: the commitment row's result is the one that says what this call did.
+        return await LevyTables.AddOrCompareAsync(await tables.GetAsync(LevyTables.Commitments), entity,
             stored => ToCommitment(stored) == commitment, cancellationToken);
-        // The id row may be new after a crash even though the commitment was saved earlier.
-        return saved == SaveResult.Unchanged && claimed == SaveResult.Created ? SaveResult.Unchanged : saved;
     }
 
     public async Task<CommitmentRecord?> FindAsync(string commitmentId, CancellationToken cancellationToken = default)
