@@ -10,11 +10,13 @@ await builder.UseLocalStorageWhenUnconfiguredAsync();
 builder.Services.AddProblemDetails();
 builder.Services.AddStorageAccount(builder.Configuration);
 builder.AddWorkflow();
+builder.Services.AddLevy();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapHealthApi();
+app.MapFinanceApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevClockApi();

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Apprenticeships.Functions.Http.Finance;
+
+/// <summary>Problem details for unknown ids (404) and conflicts (409), naming the field like a validation problem does.</summary>
+public static class FinanceResults
+{
+    public static ProblemHttpResult NotFound(string field, string detail) => Problem(StatusCodes.Status404NotFound, "Not found", field, detail);
+
+    public static ProblemHttpResult Conflict(string field, string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", field, detail);
+
+    private static ProblemHttpResult Problem(int status, string title, string field, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+}

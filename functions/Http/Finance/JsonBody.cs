@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Apprenticeships.Functions.Http.Finance;
+
+/// <summary>
+/// A request body read without letting a type error escape as an exception: the framework's
+/// own binding answers "agreedPrice": "lots" with a bare 400 (or a 500 in Development),
+/// where the finance API promises a validation problem naming the field.
+/// </summary>
+public sealed record JsonBody<T>(T? Value, string? Field, string? Error) where T : class
+{
+    public static async ValueTask<JsonBody<T>> BindAsync(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, options, context.RequestAborted);
+            return value is null ? new JsonBody<T>(null, "body", "A JSON object is required.") : new JsonBody<T>(value, null, null);
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            return new JsonBody<T>(null, field, field == "body" ? "The body must be a JSON object." : "This value has the wrong type or format.");
+        }
+    }
+
+    /// <summary>The body's value, or a validation problem naming the field that could not be read.</summary>
+    public bool TryGet(out T value, out Dictionary<string, string[]> errors)
+    {
+        value = Value!;
+        errors = Error is null ? [] : new Dictionary<string, string[]> { [Field!] = [Error] };
+        return Error is null;
+    }
+}

@@ -1,0 +1,74 @@
+using Apprenticeships.Domain.Levy.Account;
+using Apprenticeships.Domain.Levy.Ledger;
+using Apprenticeships.Domain.Levy.Policy;
+using static Apprenticeships.Domain.Tests.Levy.TestData;
+
+namespace Apprenticeships.Domain.Tests.Levy;
+
+public class ExpiryTests
+{
+    private static readonly FundingPolicy Policy = FundingPolicy.England;
+
+    private static IReadOnlyList<LedgerMonth> Run(string from, string to, MonthAmount[] fundsIn, PaymentDue[]? payments = null) =>
+        LevyLedger.Run(new LedgerInput(fundsIn, [], payments ?? [], []), M(from), M(to), Policy);
+
+    [Fact]
+    public void Funds_entering_May_2018_expire_May_2020()
+    {
+        // April 2018 payroll, declared by 20 May 2018, enters the account on 23 May 2018.
+        var records = Records(Council, [Declaration("18-19", 1, 1_000m, "2018-05-15")]);
+
+        var account = LevyAccount.AsOf(records, M("2020-05"), Policy);
+
+        Assert.Equal(M("2018-05"), account.Months[0].Month);
+        Assert.Equal(1_100m, account.Months.Single(m => m.Month == M("2020-04")).Balance);
+        var may2020 = account.Months.Single(m => m.Month == M("2020-05"));
+        Assert.Equal(1_100m, may2020.Expired);
+        Assert.Equal(0m, may2020.Balance);
+        Assert.Equal(1_100m, account.TotalExpired);
+    }
+
+    [Fact]
+    public void Funds_entering_from_April_2026_expire_after_12_months_and_earlier_funds_after_24()
+    {
+        var months = Run("2026-03", "2028-03", [new(M("2026-03"), 100m), new(M("2026-04"), 200m)]);
+
+        Assert.Equal(200m, months.Single(m => m.Month == M("2027-04")).Expired);
+        Assert.Equal(100m, months.Single(m => m.Month == M("2028-03")).Expired);
+        Assert.Equal(300m, months.Sum(m => m.Expired));
+    }
+
+    [Fact]
+    public void Payments_take_the_oldest_funds_first_so_only_the_newer_remainder_expires()
+    {
+        var months = Run("2018-05", "2020-06",
+            [new(M("2018-05"), 1_100m), new(M("2018-06"), 1_100m)],
+            [new PaymentDue(M("2018-07"), 1_500m, 0.05m)]);
+
+        Assert.Equal(0m, months.Single(m => m.Month == M("2020-05")).Expired);
+        Assert.Equal(700m, months.Single(m => m.Month == M("2020-06")).Expired);
+    }
+
+    [Fact]
+    public void A_refund_is_netted_against_the_latest_earlier_funds_before_expiry()
+    {
+        var months = Run("2018-01", "2020-02",
+            [new(M("2018-01"), 1_000m), new(M("2018-02"), 1_000m), new(M("2018-03"), -600m)]);
+
+        Assert.Equal(1_400m, months.Single(m => m.Month == M("2018-03")).Balance);
+        Assert.Equal(1_000m, months.Single(m => m.Month == M("2020-01")).Expired);
+        Assert.Equal(400m, months.Single(m => m.Month == M("2020-02")).Expired);
+    }
+
+    [Fact]
+    public void A_shortfall_is_co_invested_by_the_share_given()
+    {
+        var months = Run("2026-05", "2026-06",
+            [new(M("2026-05"), 600m)],
+            [new PaymentDue(M("2026-06"), 1_000m, 0.25m)]);
+
+        var june = months[1];
+        Assert.Equal((1_000m, 600m, 100m, 300m, 0m),
+            (june.PaymentsDue, june.LevyPayments, june.EmployerCoInvestment, june.GovernmentCoInvestment, june.Balance));
+    }
+}

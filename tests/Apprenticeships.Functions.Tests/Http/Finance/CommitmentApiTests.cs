@@ -1,0 +1,167 @@
+using System.Net;
+using static Apprenticeships.Functions.Tests.Http.Finance.FinanceApi;
+
+namespace Apprenticeships.Functions.Tests.Http.Finance;
+
+public class CommitmentApiTests(FinanceApiFixture fixture) : IClassFixture<FinanceApiFixture>
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    [Fact]
+    public async Task A_commitment_gets_its_schedule_and_re_posting_it_is_harmless()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var id = NewId("c");
+
+        var (created, body) = await _client.PostAsync("/api/finance/commitments", Commitment(id, employer, price: 30_000m, age: 17));
+        var (again, _) = await _client.PostAsync("/api/finance/commitments", Commitment(id, employer, price: 30_000m, age: 17));
+        var (status, schedule) = await _client.GetJsonAsync($"/api/finance/commitments/{id}/schedule");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK), (created, again, status));
+        Assert.Equal(body.ToString(), schedule.ToString());
+        Assert.Equal((27_000m, 1_800m, 12), (schedule.Money("cappedPrice"), schedule.Money("monthlyInstalment"), schedule.GetProperty("plannedInstalments").GetInt32()));
+        var payments = schedule.GetProperty("payments").EnumerateArray().ToList();
+        Assert.Equal(13, payments.Count);
+        Assert.Equal(("2026-09", "2026-10"), (payments[0].GetProperty("earnedMonth").GetString(), payments[0].GetProperty("paidMonth").GetString()));
+        Assert.Equal(("Completion", 5_400m), (payments[^1].GetProperty("kind").GetString(), payments[^1].Money("amount")));
+        Assert.Equal(4, schedule.GetProperty("incentives").GetArrayLength());
+        var (conflict, problem) = await _client.PostAsync("/api/finance/commitments", Commitment(id, employer, price: 9_000m));
+        Assert.Equal(HttpStatusCode.Conflict, conflict);
+        Problem(problem, "commitmentId");
+    }
+
+    [Theory]
+    [InlineData("agreedPrice", -100, "2026-09-01", "2027-08-31", "Agreed price must be more than zero.")]
+    [InlineData("plannedEndDate", 9000, "2026-09-01", "2026-08-31", "Planned end date must be after the start date.")]
+    [InlineData("startDate", 9000, "2026-09-31", "2027-08-31", "YYYY-MM-DD")]
+    [InlineData("startDate", 9000, "2016-09-01", "2017-08-31", "on or after")]
+    public async Task A_bad_commitment_is_refused_naming_the_field_and_nothing_is_stored(
+        string field, decimal price, string start, string end, string message)
+    {
+        var employer = await _client.NewEmployerAsync();
+        var id = NewId("c");
+
+        var (status, body) = await _client.PostAsync("/api/finance/commitments", Commitment(id, employer, price, start, end));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, Problem(body, field));
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetJsonAsync($"/api/finance/commitments/{id}/schedule")).Status);
+    }
+
+    [Fact]
+    public async Task Band_and_age_out_of_range_and_an_unknown_employer_are_refused()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var (status, body) = await _client.PostAsync("/api/finance/commitments", new
+        {
+            commitmentId = NewId("c"), employerId = employer, agreedPrice = 9_000m, fundingBandMaximum = 30_000m,
+            startDate = "2026-09-01", plannedEndDate = "2027-08-31", apprenticeAgeAtStart = 15,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Problem(body, "fundingBandMaximum");
+        Problem(body, "apprenticeAgeAtStart");
+
+        (status, body) = await _client.PostAsync("/api/finance/commitments", Commitment(NewId("c"), NewId("nobody")));
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Problem(body, "employerId");
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetJsonAsync($"/api/finance/commitments/{NewId("c")}/schedule")).Status);
+    }
+
+    [Fact]
+    public async Task Early_completion_adds_a_balancing_payment_and_re_posting_it_changes_nothing()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var id = NewId("c");
+        await _client.PostAsync("/api/finance/commitments", Commitment(id, employer));
+
+        var (status, schedule) = await _client.PostAsync($"/api/finance/commitments/{id}/completion", new { date = "2027-03-10" });
+        var (again, repeat) = await _client.PostAsync($"/api/finance/commitments/{id}/completion", new { date = "2027-03-10" });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (status, again));
+        Assert.Equal(schedule.ToString(), repeat.ToString());
+        Assert.Equal("Completed", schedule.GetProperty("status").GetString());
+        var payments = schedule.GetProperty("payments").EnumerateArray()
+            .Select(p => $"{p.GetProperty("earnedMonth").GetString()} {p.GetProperty("kind").GetString()} {p.Money("amount"):0.00}").ToList();
+        Assert.Equal(8, payments.Count);
+        Assert.Equal(["2027-03 Balancing 3600.00", "2027-03 Completion 1800.00"], payments[^2..]);
+
+        var (different, problem) = await _client.PostAsync($"/api/finance/commitments/{id}/completion", new { date = "2027-04-10" });
+        Assert.Equal(HttpStatusCode.Conflict, different);
+        Problem(problem, "date");
+        var (withdraw, _) = await _client.PostAsync($"/api/finance/commitments/{id}/withdrawal", new { date = "2027-04-10" });
+        Assert.Equal(HttpStatusCode.Conflict, withdraw);
+        var (_, after) = await _client.GetJsonAsync($"/api/finance/commitments/{id}/schedule");
+        Assert.Equal(schedule.ToString(), after.ToString());
+    }
+
+    [Fact]
+    public async Task Withdrawal_and_break_stop_instalments()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var withdrawn = NewId("c");
+        var onBreak = NewId("c");
+        await _client.PostAsync("/api/finance/commitments", Commitment(withdrawn, employer));
+        await _client.PostAsync("/api/finance/commitments", Commitment(onBreak, employer));
+
+        var (_, w) = await _client.PostAsync($"/api/finance/commitments/{withdrawn}/withdrawal", new { date = "2026-12-15" });
+        var (_, b) = await _client.PostAsync($"/api/finance/commitments/{onBreak}/break", new { date = "2026-10-31" });
+
+        Assert.Equal(("Withdrawn", 3, 1_800m), (w.GetProperty("status").GetString(), w.GetProperty("payments").GetArrayLength(),
+            w.GetProperty("payments").EnumerateArray().Sum(p => p.Money("amount"))));
+        Assert.Equal(("OnBreak", 2), (b.GetProperty("status").GetString(), b.GetProperty("payments").GetArrayLength()));
+        var (complete, problem) = await _client.PostAsync($"/api/finance/commitments/{onBreak}/completion", new { date = "2027-08-31" });
+        Assert.Equal(HttpStatusCode.Conflict, complete);
+        Problem(problem, "date");
+    }
+
+    [Fact]
+    public async Task Event_dates_are_validated_and_unknown_commitments_are_404()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var id = NewId("c");
+        await _client.PostAsync("/api/finance/commitments", Commitment(id, employer));
+
+        var (before, body) = await _client.PostAsync($"/api/finance/commitments/{id}/withdrawal", new { date = "2026-08-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, before);
+        Assert.Contains("before the start date", Problem(body, "date"));
+        var (missing, missingBody) = await _client.PostAsync($"/api/finance/commitments/{id}/break", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, missing);
+        Problem(missingBody, "date");
+        var (unknown, unknownBody) = await _client.PostAsync($"/api/finance/commitments/{NewId("c")}/completion", new { date = "2027-01-01" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Problem(unknownBody, "commitmentId");
+
+        var (_, schedule) = await _client.GetJsonAsync($"/api/finance/commitments/{id}/schedule");
+        Assert.Equal("Active", schedule.GetProperty("status").GetString());
+        Assert.Equal(13, schedule.GetProperty("payments").GetArrayLength());
+    }
+}
+
+public class MalformedBodyTests(FinanceApiFixture fixture) : IClassFixture<FinanceApiFixture>
+{
+    [Fact]
+    public async Task A_body_that_is_not_the_expected_json_is_400_and_stores_nothing()
+    {
+        var employer = await fixture.Client.NewEmployerAsync();
+        var id = NewId("c");
+        var json = $$"""{"commitmentId":"{{id}}","employerId":"{{employer}}","agreedPrice":"lots","fundingBandMaximum":9000,"startDate":"2026-09-01","plannedEndDate":"2027-08-31","apprenticeAgeAtStart":30}""";
+
+        var response = await fixture.Client.PostAsync("/api/finance/commitments", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Problem(problem.RootElement, "agreedPrice");
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Client.GetJsonAsync($"/api/finance/commitments/{id}/schedule")).Status);
+    }
+
+    [Fact]
+    public async Task An_empty_body_is_400_naming_the_body()
+    {
+        var response = await fixture.Client.PostAsync("/api/finance/transfers", new StringContent("", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Problem(problem.RootElement, "body");
+    }
+}
