@@ -24,7 +24,7 @@ public static class AccountEndpoints
         var month = Month(errors, "asOf", asOf, policy, clock);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         var records = await accounts.LoadAsync(id, cancellationToken);
-        if (records is null) return FinanceResults.NotFound("employerId", $"No employer '{id}'.");
+        if (records is null) return ProblemResults.NotFound("employerId", $"No employer '{id}'.");
 
         var account = LevyAccount.AsOf(records, month!.Value, policy);
         return TypedResults.Ok(new AccountResponse(id, account.AsOf.ToString(), account.Balance,
@@ -59,7 +59,7 @@ public static class AccountEndpoints
         }
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         var records = await accounts.LoadAsync(id, cancellationToken);
-        if (records is null) return FinanceResults.NotFound("employerId", $"No employer '{id}'.");
+        if (records is null) return ProblemResults.NotFound("employerId", $"No employer '{id}'.");
 
         var forecast = LevyForecast.Project(records, start!.Value, count, bandAmount!.Value, policy);
         return TypedResults.Ok(new ForecastResponse(id, forecast.From.ToString(), count, forecast.TotalExpiring,
@@ -75,7 +75,7 @@ public static class AccountEndpoints
         var month = Month(errors, "asOf", asOf, policy, clock);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         var records = await accounts.LoadAsync(id, cancellationToken);
-        if (records is null) return FinanceResults.NotFound("employerId", $"No employer '{id}'.");
+        if (records is null) return ProblemResults.NotFound("employerId", $"No employer '{id}'.");
 
         var account = LevyAccount.AsOf(records, month!.Value, policy);
         var csv = new StringBuilder("Month,FundsIn,TransfersIn,PaymentsDue,Payments,EmployerCoInvestment,GovernmentCoInvestment,TransfersOut,Expired,Balance\n");

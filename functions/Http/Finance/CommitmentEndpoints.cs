@@ -38,7 +38,7 @@ public static class CommitmentEndpoints
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var employer = await employers.FindAsync(employerId!, cancellationToken);
-        if (employer is null) return FinanceResults.NotFound("employerId", $"No employer '{employerId}'.");
+        if (employer is null) return ProblemResults.NotFound("employerId", $"No employer '{employerId}'.");
         var commitment = new Commitment(id!, employerId!, price!.Value, band!.Value, start!.Value, end!.Value, age!.Value,
             request.HasEhcPlan ?? false, request.IsCareLeaver ?? false);
         var response = Schedule(new CommitmentRecord(commitment, []), employer, policy);
@@ -46,7 +46,7 @@ public static class CommitmentEndpoints
         {
             SaveResult.Created => TypedResults.Created($"/api/finance/commitments/{commitment.Id}/schedule", response),
             SaveResult.Unchanged => TypedResults.Ok(response),
-            _ => FinanceResults.Conflict("commitmentId", $"Commitment '{commitment.Id}' already exists with different details."),
+            _ => ProblemResults.Conflict("commitmentId", $"Commitment '{commitment.Id}' already exists with different details."),
         };
     }
 
@@ -55,7 +55,7 @@ public static class CommitmentEndpoints
     {
         var record = await commitments.FindAsync(id, cancellationToken);
         var employer = record is null ? null : await employers.FindAsync(record.Commitment.EmployerId, cancellationToken);
-        if (record is null || employer is null) return FinanceResults.NotFound("commitmentId", $"No commitment '{id}'.");
+        if (record is null || employer is null) return ProblemResults.NotFound("commitmentId", $"No commitment '{id}'.");
         return TypedResults.Ok(Schedule(record, employer, policy));
     }
 
@@ -69,7 +69,7 @@ public static class CommitmentEndpoints
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         var record = await commitments.FindAsync(id, cancellationToken);
         var employer = record is null ? null : await employers.FindAsync(record.Commitment.EmployerId, cancellationToken);
-        if (record is null || employer is null) return FinanceResults.NotFound("commitmentId", $"No commitment '{id}'.");
+        if (record is null || employer is null) return ProblemResults.NotFound("commitmentId", $"No commitment '{id}'.");
         if (date < record.Commitment.StartDate)
         {
             errors.Add("date", $"Date cannot be before the start date {record.Commitment.StartDate:yyyy-MM-dd}.");
@@ -78,9 +78,9 @@ public static class CommitmentEndpoints
 
         var recorded = new CommitmentEvent(kind, date!.Value);
         if (!record.Events.Contains(recorded) && Clash(record.Events, kind) is { } clash)
-            return FinanceResults.Conflict("date", clash);
+            return ProblemResults.Conflict("date", clash);
         if (await commitments.AddEventAsync(record.Commitment, recorded, cancellationToken) == SaveResult.Conflict)
-            return FinanceResults.Conflict("date", $"A {Describe(kind)} is already recorded on a different date.");
+            return ProblemResults.Conflict("date", $"A {Describe(kind)} is already recorded on a different date.");
         return TypedResults.Ok(Schedule(record with { Events = [.. record.Events.Where(e => e != recorded), recorded] }, employer, policy));
     }
 

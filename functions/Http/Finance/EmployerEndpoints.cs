@@ -27,7 +27,7 @@ public static class EmployerEndpoints
         {
             SaveResult.Created => TypedResults.Created($"/api/finance/employers/{employer.Id}/account", response),
             SaveResult.Unchanged => TypedResults.Ok(response),
-            _ => FinanceResults.Conflict("employerId", $"Employer '{employer.Id}' already exists with different details."),
+            _ => ProblemResults.Conflict("employerId", $"Employer '{employer.Id}' already exists with different details."),
         };
     }
 
@@ -54,8 +54,8 @@ public static class EmployerEndpoints
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var employer = await employers.FindAsync(id, cancellationToken);
-        if (employer is null) return FinanceResults.NotFound("employerId", $"No employer '{id}'.");
-        if (!employer.IsLevyPayer) return FinanceResults.Conflict("employerId", $"Employer '{id}' is not a levy payer, so it has no levy declarations.");
+        if (employer is null) return ProblemResults.NotFound("employerId", $"No employer '{id}'.");
+        if (!employer.IsLevyPayer) return ProblemResults.Conflict("employerId", $"Employer '{id}' is not a levy payer, so it has no levy declarations.");
 
         var declaration = new LevyDeclaration(scheme!, period, ytd!.Value, submitted!.Value);
         var cutOff = LevyFundsIn.CutOff(period, policy);
@@ -66,7 +66,7 @@ public static class EmployerEndpoints
         {
             SaveResult.Created => TypedResults.Created($"/api/finance/employers/{id}/account", response),
             SaveResult.Unchanged => TypedResults.Ok(response),
-            _ => FinanceResults.Conflict("levyDueYtd", "A different LevyDueYTD is already recorded for this scheme, payroll month and submission time."),
+            _ => ProblemResults.Conflict("levyDueYtd", "A different LevyDueYTD is already recorded for this scheme, payroll month and submission time."),
         };
     }
 
@@ -81,13 +81,13 @@ public static class EmployerEndpoints
         if (fraction is < 0 or > 1) errors.Add("fraction", "English fraction must be between 0 and 1.");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
-        if (await employers.FindAsync(id, cancellationToken) is null) return FinanceResults.NotFound("employerId", $"No employer '{id}'.");
+        if (await employers.FindAsync(id, cancellationToken) is null) return ProblemResults.NotFound("employerId", $"No employer '{id}'.");
         var response = new EnglishFractionResponse(id, date!.Value, fraction!.Value);
         return await fractions.AddAsync(id, new EnglishFraction(date.Value, fraction.Value), cancellationToken) switch
         {
             SaveResult.Created => TypedResults.Created($"/api/finance/employers/{id}/account", response),
             SaveResult.Unchanged => TypedResults.Ok(response),
-            _ => FinanceResults.Conflict("fraction", $"A different English fraction is already recorded for {date:yyyy-MM-dd}."),
+            _ => ProblemResults.Conflict("fraction", $"A different English fraction is already recorded for {date:yyyy-MM-dd}."),
         };
     }
 }

@@ -26,15 +26,15 @@ public static class TransferEndpoints
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var sender = await accounts.LoadAsync(senderId!, cancellationToken);
-        if (sender is null) return FinanceResults.NotFound("senderId", $"No employer '{senderId}'.");
-        if (await employers.FindAsync(receiverId!, cancellationToken) is null) return FinanceResults.NotFound("receiverId", $"No employer '{receiverId}'.");
+        if (sender is null) return ProblemResults.NotFound("senderId", $"No employer '{senderId}'.");
+        if (await employers.FindAsync(receiverId!, cancellationToken) is null) return ProblemResults.NotFound("receiverId", $"No employer '{receiverId}'.");
 
         var transfer = new Transfer(id!, senderId!, receiverId!, date!.Value, amount!.Value);
         var response = new TransferResponse(transfer.Id, transfer.SenderId, transfer.ReceiverId, transfer.Date, transfer.Amount);
         // A re-post is answered from what is stored; checking the allowance again would count the transfer twice.
         if (await transfers.FindAsync(senderId!, transfer.Id, cancellationToken) is { } stored)
         {
-            if (stored != transfer) return FinanceResults.Conflict("transferId", $"Transfer '{transfer.Id}' already exists with different details.");
+            if (stored != transfer) return ProblemResults.Conflict("transferId", $"Transfer '{transfer.Id}' already exists with different details.");
             await transfers.AddAsync(transfer, cancellationToken);   // completes the receiver's side if a crash left it out
             return TypedResults.Ok(response);
         }
@@ -45,7 +45,7 @@ public static class TransferEndpoints
         }
         return await transfers.AddAsync(transfer, cancellationToken) switch
         {
-            SaveResult.Conflict => FinanceResults.Conflict("transferId", $"Transfer '{transfer.Id}' already exists with different details."),
+            SaveResult.Conflict => ProblemResults.Conflict("transferId", $"Transfer '{transfer.Id}' already exists with different details."),
             SaveResult.Unchanged => TypedResults.Ok(response),
             _ => TypedResults.Created($"/api/finance/employers/{transfer.SenderId}/account", response),
         };

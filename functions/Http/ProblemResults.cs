@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Apprenticeships.Functions.Http.Finance;
+namespace Apprenticeships.Functions.Http;
 
 /// <summary>Problem details for unknown ids (404) and conflicts (409), naming the field like a validation problem does.</summary>
-public static class FinanceResults
+public static class ProblemResults
 {
     public static ProblemHttpResult NotFound(string field, string detail) => Problem(StatusCodes.Status404NotFound, "Not found", field, detail);
 

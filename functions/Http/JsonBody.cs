@@ -2,12 +2,12 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
-namespace Apprenticeships.Functions.Http.Finance;
+namespace Apprenticeships.Functions.Http;
 
 /// <summary>
 /// A request body read without letting a type error escape as an exception: the framework's
 /// own binding answers "agreedPrice": "lots" with a bare 400 (or a 500 in Development),
-/// where the finance API promises a validation problem naming the field.
+/// where the API promises a validation problem naming the field.
 /// </summary>
 public sealed record JsonBody<T>(T? Value, string? Field, string? Error) where T : class
 {
