@@ -1,6 +1,7 @@
 using Apprenticeships.Functions.Hosting;
 using Apprenticeships.Functions.Http;
 using Apprenticeships.Functions.Email;
+using Apprenticeships.Functions.Http.Candidates;
 using Apprenticeships.Functions.Http.Dev;
 using Apprenticeships.Functions.Http.Email;
 using Apprenticeships.Storage;
@@ -10,6 +11,8 @@ builder.UseFunctionsPort();
 await builder.UseLocalStorageWhenUnconfiguredAsync();
 
 builder.Services.AddProblemDetails();
+// Stages, sources and statuses read and write as their names, as people type them.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddStorageAccount(builder.Configuration);
 builder.AddWorkflow();
 builder.Services.AddLevy();
@@ -21,6 +24,8 @@ app.UseStatusCodePages();
 app.MapHealthApi();
 app.MapFinanceApi();
 app.MapEmailApi(app.Environment);
+app.MapCandidatesApi();
+app.MapCandidateLinkPages();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevClockApi();

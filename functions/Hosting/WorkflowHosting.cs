@@ -1,4 +1,8 @@
 using Apprenticeships.Durable;
+using Apprenticeships.Functions.Activities;
+using Apprenticeships.Functions.Candidates;
+using Apprenticeships.Functions.Orchestrations;
+using Apprenticeships.Storage.Candidates;
 
 namespace Apprenticeships.Functions.Hosting;
 
@@ -17,9 +21,14 @@ public static class WorkflowHosting
             builder.Services.AddSingleton(clock);
             builder.Services.AddSingleton<TimeProvider>(clock);
         }
+        builder.Services.AddSingleton<CandidateStore>();
+        builder.Services.AddSingleton<CandidateTimeline>();
+        builder.Services.AddSingleton(sp => CandidateLinks.FromConfiguration(builder.Configuration, builder.Environment, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddDurableRuntime(options =>
         {
             options.TaskHub = builder.Configuration["Durable:TaskHub"] ?? options.TaskHub;
+            options.AddOrchestrator<CandidateJourney>()
+                .AddActivity<RecordCandidateStage>().AddActivity<SendCandidateEmail>().AddActivity<AlertAdvisor>();
         });
         return builder;
     }

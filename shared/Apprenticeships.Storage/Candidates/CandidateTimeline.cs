@@ -1,0 +1,43 @@
+using Apprenticeships.Domain.Candidates;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Apprenticeships.Storage.Candidates;
+
+/// <summary>One thing that happened to a candidate, in words an advisor reads; never personal data.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, CandidateStage Stage, string What);
+
+/// <summary>
+/// The CandidateTimeline table: a candidate's journey, one row per event, written by workflow
+/// activities under their idempotency key so a retried activity writes the same row again.
+/// </summary>
+public sealed class CandidateTimeline(StorageAccount account)
+{
+    private readonly TableClient _table = account.Tables.GetTableClient("CandidateTimeline");
+    private Task? _created;
+
+    public async Task AddAsync(string candidateId, string key, TimelineEntry entry, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        // Row key: time first so entries list in order, then the idempotency key so a retry overwrites itself.
+        var row = new TableEntity(candidateId, $"{entry.At.UtcTicks:D19}-{Uri.EscapeDataString(key)}")
+        {
+            ["At"] = entry.At, ["Stage"] = entry.Stage.ToString(), ["What"] = entry.What,
+        };
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<List<TimelineEntry>> ListAsync(string candidateId, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        var entries = new List<TimelineEntry>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == candidateId, cancellationToken: ct))
+        {
+            entries.Add(new TimelineEntry(row.GetDateTimeOffset("At")!.Value, Enum.Parse<CandidateStage>(row.GetString("Stage")), row.GetString("What")));
+        }
+        return entries;
+    }
+
+    private Task EnsureCreatedAsync(CancellationToken ct) =>
+        _created is { IsCompletedSuccessfully: true } ? Task.CompletedTask : _created = _table.CreateIfNotExistsAsync(ct);
+}

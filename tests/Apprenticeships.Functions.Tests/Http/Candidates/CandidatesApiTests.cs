@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Apprenticeships.Testing;
+
+namespace Apprenticeships.Functions.Tests.Http.Candidates;
+
+public class CandidatesApiTests
+{
+    [Theory]
+    [InlineData("email", "\"not-an-email\"")]
+    [InlineData("postcode", "\"12345\"")]
+    [InlineData("dateOfBirth", "\"2020-01-01\"")]
+    [InlineData("dateOfBirth", "\"next tuesday\"")]
+    [InlineData("consent", "false")]
+    [InlineData("source", "\"Carrier pigeon\"")]
+    public async Task A_bad_referral_is_a_400_naming_the_field_and_enrols_nobody(string field, string json)
+    {
+        await using var app = await CandidateJourneyTests.AppAsync();
+        var http = app.CreateClient();
+        var family = LocalAzurite.UniqueName("Nobody");
+        var body = JsonSerializer.SerializeToNode(CandidateJourneyTests.Referral(family))!.AsObject();
+        body[field] = JsonNode(json);
+
+        var response = await http.PostAsync("/api/candidates", new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Empty(await http.GetFromJsonAsync<JsonElement[]>($"/api/candidates?q={family}") ?? []);
+    }
+
+    [Fact]
+    public async Task Advisors_find_candidates_by_name_and_stage()
+    {
+        await using var app = await CandidateJourneyTests.AppAsync();
+        var http = app.CreateClient();
+        var family = LocalAzurite.UniqueName("Finder");
+        var id = await CandidateJourneyTests.EnrolAsync(http, CandidateJourneyTests.Referral(family));
+        await CandidateJourneyTests.EventuallyAsync(async () => await CandidateJourneyTests.StageOfAsync(http, id) == "AwaitingInterest", "awaiting");
+
+        var byName = await http.GetFromJsonAsync<JsonElement[]>($"/api/candidates?q={family}");
+        var byStage = await http.GetFromJsonAsync<JsonElement[]>($"/api/candidates?stage=awaitinginterest&q={family}");
+        var otherStage = await http.GetFromJsonAsync<JsonElement[]>($"/api/candidates?stage=Engaged&q={family}");
+        var badStage = await http.GetAsync("/api/candidates?stage=Lost");
+
+        Assert.Equal(id, Assert.Single(byName!).GetProperty("id").GetString());
+        Assert.Single(byStage!);
+        Assert.Empty(otherStage!);
+        Assert.Equal(HttpStatusCode.BadRequest, badStage.StatusCode);
+    }
+
+    [Fact]
+    public async Task Withdrawing_closes_the_candidate_and_stops_their_journey()
+    {
+        await using var app = await CandidateJourneyTests.AppAsync();
+        var http = app.CreateClient();
+        var id = await CandidateJourneyTests.EnrolAsync(http);
+        await CandidateJourneyTests.EventuallyAsync(async () => await CandidateJourneyTests.StageOfAsync(http, id) == "AwaitingInterest", "awaiting");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync($"/api/candidates/{id}/withdraw", new { reason = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsJsonAsync("/api/candidates/c-nobody/withdraw", new { reason = "moved" })).StatusCode);
+        var withdrawn = await http.PostAsJsonAsync($"/api/candidates/{id}/withdraw", new { reason = "Moved out of the area" });
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await http.PostAsJsonAsync($"/api/candidates/{id}/withdraw", new { reason = "again" })).StatusCode);
+
+        await CandidateJourneyTests.EventuallyAsync(async () =>
+            (await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}")).GetProperty("journey").GetString() == "Terminated", "journey stopped");
+        var details = await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}");
+        Assert.Equal("Withdrawn", details.GetProperty("stage").GetString());
+        Assert.Equal("Moved out of the area", details.GetProperty("withdrawalReason").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/candidates/c-nobody")).StatusCode);
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? JsonNode(string json) => System.Text.Json.Nodes.JsonNode.Parse(json);
+}
