@@ -4,6 +4,8 @@ using Apprenticeships.Functions.Email;
 using Apprenticeships.Functions.Http.Candidates;
 using Apprenticeships.Functions.Http.Dev;
 using Apprenticeships.Functions.Http.Email;
+using Apprenticeships.Functions.Http.Programmes;
+using Apprenticeships.Functions.Http.Reports;
 using Apprenticeships.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,10 @@ app.MapFinanceApi();
 app.MapEmailApi(app.Environment);
 app.MapCandidatesApi();
 app.MapCandidateLinkPages();
+app.MapAcademiesApi();
+app.MapCohortsApi();
+app.MapProvidersApi();
+app.MapReportsApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevClockApi();

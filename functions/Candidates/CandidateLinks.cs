@@ -5,14 +5,24 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Apprenticeships.Functions.Candidates;
 
 /// <summary>What a candidate's emailed link lets them do: one purpose each.</summary>
-public enum LinkPurpose { ConfirmInterest, Decline }
+public enum LinkPurpose
+{
+    /// <summary>Yes, I would like the hub's help (the welcome email).</summary>
+    ConfirmInterest,
+    /// <summary>No, do not contact me again (the welcome email).</summary>
+    Decline,
+    /// <summary>I am coming to this session (context: "academyId/yyyy-MM-dd").</summary>
+    ConfirmAttendance,
+    /// <summary>I am leaving the programme.</summary>
+    Withdraw,
+}
 
-/// <summary>A link that checked out: whose it is and what it is for.</summary>
-public sealed record CandidateLink(string CandidateId, LinkPurpose Purpose, DateTimeOffset ExpiresAt);
+/// <summary>A link that checked out: whose it is, what it is for and what it is about.</summary>
+public sealed record CandidateLink(string CandidateId, LinkPurpose Purpose, DateTimeOffset ExpiresAt, string? Context = null);
 
 /// <summary>
 /// Signed, single-purpose, expiring links for candidates, who have no account. The token is
-/// "candidate|purpose|expiry" with an HMAC-SHA256 over it, so it cannot be altered to act for
+/// "candidate|purpose|expiry[|context]" with an HMAC-SHA256 over it, so it cannot be altered to act for
 /// another candidate, another purpose or a later date.
 /// </summary>
 public sealed class CandidateLinks(byte[] key, Uri publicBase, TimeProvider clock)
@@ -29,10 +39,10 @@ public sealed class CandidateLinks(byte[] key, Uri publicBase, TimeProvider cloc
         return new CandidateLinks(key, new Uri(configuration["Hub:PublicUrl"] ?? "http://localhost:7071"), clock);
     }
 
-    public string Create(string candidateId, LinkPurpose purpose, TimeSpan validFor)
+    public string Create(string candidateId, LinkPurpose purpose, TimeSpan validFor, string? context = null)
     {
         var expires = clock.GetUtcNow().Add(validFor).ToUnixTimeSeconds();
-        var payload = Encoding.UTF8.GetBytes($"{candidateId}|{purpose}|{expires}");
+        var payload = Encoding.UTF8.GetBytes(context is null ? $"{candidateId}|{purpose}|{expires}" : $"{candidateId}|{purpose}|{expires}|{context}");
         var token = $"{WebEncoders.Base64UrlEncode(payload)}.{WebEncoders.Base64UrlEncode(Sign(payload))}";
         return new Uri(publicBase, $"/l/{token}").ToString();
     }
@@ -55,7 +65,7 @@ public sealed class CandidateLinks(byte[] key, Uri publicBase, TimeProvider cloc
         }
         if (!CryptographicOperations.FixedTimeEquals(signature, Sign(payload))) return null;
         var fields = Encoding.UTF8.GetString(payload).Split('|');
-        if (fields.Length != 3 || !Enum.TryParse<LinkPurpose>(fields[1], out var purpose) || !long.TryParse(fields[2], out var expires)) return null;
+        if (fields.Length is not (3 or 4) || !Enum.TryParse<LinkPurpose>(fields[1], out var purpose) || !long.TryParse(fields[2], out var expires)) return null;
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expires);
         if (expiresAt < clock.GetUtcNow())
         {
@@ -63,7 +73,7 @@ public sealed class CandidateLinks(byte[] key, Uri publicBase, TimeProvider cloc
             return null;
         }
         problem = null;
-        return new CandidateLink(fields[0], purpose, expiresAt);
+        return new CandidateLink(fields[0], purpose, expiresAt, fields.Length == 4 ? fields[3] : null);
     }
 
     private byte[] Sign(byte[] payload) => HMACSHA256.HashData(key, payload);

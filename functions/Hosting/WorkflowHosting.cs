@@ -2,7 +2,10 @@ using Apprenticeships.Durable;
 using Apprenticeships.Functions.Activities;
 using Apprenticeships.Functions.Candidates;
 using Apprenticeships.Functions.Orchestrations;
+using Apprenticeships.Functions.Http.Reports;
+using Apprenticeships.Functions.Providers;
 using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Hosting;
 
@@ -23,12 +26,23 @@ public static class WorkflowHosting
         }
         builder.Services.AddSingleton<CandidateStore>();
         builder.Services.AddSingleton<CandidateTimeline>();
+        builder.Services.AddSingleton<ProgrammeRecords>();
+        builder.Services.AddSingleton<AcademyStore>();
+        builder.Services.AddSingleton<CohortStore>();
+        builder.Services.AddSingleton<ProviderStore>();
+        builder.Services.AddSingleton<ProviderKeys>();
+        builder.Services.AddSingleton<CandidateAssignments>();
+        builder.Services.AddSingleton<CandidateWithdrawal>();
+        builder.Services.AddSingleton<OutcomeFiguresSource>();
         builder.Services.AddSingleton(sp => CandidateLinks.FromConfiguration(builder.Configuration, builder.Environment, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddDurableRuntime(options =>
         {
             options.TaskHub = builder.Configuration["Durable:TaskHub"] ?? options.TaskHub;
-            options.AddOrchestrator<CandidateJourney>()
-                .AddActivity<RecordCandidateStage>().AddActivity<SendCandidateEmail>().AddActivity<AlertAdvisor>();
+            options.AddOrchestrator<CandidateJourney>().AddOrchestrator<SwapProgramme>().AddOrchestrator<Sustainment>()
+                .AddOrchestrator<CohortIntake>().AddOrchestrator<ApprenticeshipTraining>()
+                .AddActivity<RecordCandidateStage>().AddActivity<SendCandidateEmail>().AddActivity<AlertAdvisor>()
+                .AddActivity<GetAcademyPlan>().AddActivity<GetCohortPlan>().AddActivity<CheckAttendance>()
+                .AddActivity<StartApprenticeship>().AddActivity<EndTraining>();
         });
         return builder;
     }

@@ -3,7 +3,10 @@ using Apprenticeships.Durable;
 using Apprenticeships.Durable.Client;
 using Apprenticeships.Functions.Candidates;
 using Apprenticeships.Functions.Orchestrations;
+using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Http.Candidates;
 
@@ -20,27 +23,47 @@ public static class CandidateLinkPages
         {
             var link = links.Read(token, out var problem);
             if (link is null) return Page(StatusCodes.Status400BadRequest, "This link does not work", problem!);
-            var (question, button) = link.Purpose == LinkPurpose.ConfirmInterest
-                ? ("Would you like the hub's help finding work, training or an apprenticeship?", "Yes, I am interested")
-                : ("Do you want to stop hearing from the hub?", "Yes, stop contacting me");
+            var (question, button) = link.Purpose switch
+            {
+                LinkPurpose.ConfirmInterest => ("Would you like the hub's help finding work, training or an apprenticeship?", "Yes, I am interested"),
+                LinkPurpose.Decline => ("Do you want to stop hearing from the hub?", "Yes, stop contacting me"),
+                LinkPurpose.ConfirmAttendance => ($"Will you come to the session on {SessionOf(link).Date:dddd d MMMM yyyy}?", "Yes, I will be there"),
+                _ => ("Do you want to leave the programme? Your advisor will be told.", "Yes, I want to leave"),
+            };
             return Page(StatusCodes.Status200OK, "Confirm your answer",
                 $"<p>{WebUtility.HtmlEncode(question)}</p><form method=\"post\"><button type=\"submit\">{WebUtility.HtmlEncode(button)}</button></form>");
         });
-        app.MapPost("/l/{token}", async (string token, CandidateLinks links, CandidateStore candidates, DurableTaskClient workflows, CancellationToken ct) =>
+        app.MapPost("/l/{token}", async (string token, CandidateLinks links, CandidateStore candidates, ProgrammeRecords records,
+            CandidateWithdrawal withdrawal, DurableTaskClient workflows, TimeProvider clock, CancellationToken ct) =>
         {
             var link = links.Read(token, out var problem);
             if (link is null) return Page(StatusCodes.Status400BadRequest, "This link does not work", problem!);
-            if (await candidates.GetAsync(link.CandidateId, ct) is null)
-                return Page(StatusCodes.Status404NotFound, "We could not find your details", "Please contact your advisor.");
+            var candidate = await candidates.GetAsync(link.CandidateId, ct);
+            if (candidate is null) return NotFound();
+            switch (link.Purpose)
+            {
+                case LinkPurpose.ConfirmAttendance:
+                    var (academyId, date) = SessionOf(link);
+                    if (candidate.AcademyId != academyId || candidate.Stage.IsClosed()) return NotFound();
+                    await records.AddAsync(new ProgrammeRecord(candidate.Id, $"session-reply-{academyId}-{date:yyyy-MM-dd}", RecordKind.SessionReply, clock.GetUtcNow())
+                    {
+                        ProgrammeId = academyId, Date = date, Value = "Coming",
+                    }, ct);
+                    return Page(StatusCodes.Status200OK, "Thank you", $"<p>Thank you. We look forward to seeing you on {date:dddd d MMMM yyyy}.</p>");
+                case LinkPurpose.Withdraw:
+                    if (!candidate.Stage.IsClosed())
+                        await withdrawal.WithdrawAsync(candidate, "Left at their own request", "The candidate left the programme through their email link.", ct);
+                    return Page(StatusCodes.Status200OK, "You have left the programme", "<p>Your advisor has been told. Thank you for taking part.</p>");
+            }
             var answer = link.Purpose == LinkPurpose.ConfirmInterest ? "confirmed" : "declined";
             try
             {
                 // The event id makes a double click (or a resend) one answer.
-                await workflows.RaiseEventAsync(CandidateJourney.InstanceId(link.CandidateId), CandidateJourney.InterestEvent, answer, eventId: $"link-{answer}", ct);
+                await workflows.RaiseEventAsync(Instances.Journey(link.CandidateId), Events.Interest, answer, eventId: $"link-{answer}", ct);
             }
             catch (InstanceNotFoundException)
             {
-                return Page(StatusCodes.Status404NotFound, "We could not find your details", "Please contact your advisor.");
+                return NotFound();
             }
             return answer == "confirmed"
                 ? Page(StatusCodes.Status200OK, "Thank you", "<p>Thank you for confirming. Your advisor will be in touch about the next step.</p>")
@@ -48,6 +71,14 @@ public static class CandidateLinkPages
         });
         return app;
     }
+
+    private static (string AcademyId, DateOnly Date) SessionOf(CandidateLink link)
+    {
+        var slash = link.Context!.LastIndexOf('/');
+        return (link.Context[..slash], DateOnly.ParseExact(link.Context[(slash + 1)..], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static IResult NotFound() => Page(StatusCodes.Status404NotFound, "We could not find your details", "Please contact your advisor.");
 
     private static IResult Page(int status, string title, string body) => Results.Content(
         $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title></head>" +

@@ -19,6 +19,10 @@ public sealed record Candidate
     public CandidateStage Stage { get; init; } = CandidateStage.Referred;
     public DateTimeOffset StageChangedAt { get; init; }
     public string? WithdrawalReason { get; init; }
+    /// <summary>The academy the candidate was last assigned to, if any.</summary>
+    public string? AcademyId { get; init; }
+    /// <summary>The apprenticeship cohort the candidate was accepted for, if any.</summary>
+    public string? CohortId { get; init; }
 
     public static Candidate Enrol(string id, Referral referral, DateTimeOffset now) => new()
     {

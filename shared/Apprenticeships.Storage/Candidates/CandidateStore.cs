@@ -36,7 +36,17 @@ public sealed class CandidateStore(StorageAccount account)
     }
 
     /// <summary>Moves a candidate to a stage (a closed candidate stays closed); returns the candidate as stored.</summary>
-    public async Task<Candidate?> MoveToAsync(string id, CandidateStage stage, DateTimeOffset at, string? reason = null, CancellationToken ct = default)
+    public Task<Candidate?> MoveToAsync(string id, CandidateStage stage, DateTimeOffset at, string? reason = null, CancellationToken ct = default) =>
+        ChangeAsync(id, c => c.Stage == stage || c.Stage.IsClosed()
+            ? null
+            : c with { Stage = stage, StageChangedAt = at, WithdrawalReason = reason ?? c.WithdrawalReason }, ct);
+
+    /// <summary>
+    /// Applies a change read-modify-write under the row's ETag, reading again if an advisor and a
+    /// workflow changed the candidate at once. The change returns null for "nothing to do".
+    /// Returns the candidate as stored, or null if there is no such candidate.
+    /// </summary>
+    public async Task<Candidate?> ChangeAsync(string id, Func<Candidate, Candidate?> change, CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct);
         for (var attempt = 0; ; attempt++)
@@ -44,18 +54,27 @@ public sealed class CandidateStore(StorageAccount account)
             var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, "", cancellationToken: ct);
             if (!row.HasValue) return null;
             var candidate = FromEntity(row.Value!);
-            if (candidate.Stage == stage || candidate.Stage.IsClosed()) return candidate;
-            var moved = candidate with { Stage = stage, StageChangedAt = at, WithdrawalReason = reason ?? candidate.WithdrawalReason };
+            if (change(candidate) is not { } changed) return candidate;
             try
             {
-                await _table.UpdateEntityAsync(ToEntity(moved), row.Value!.ETag, TableUpdateMode.Replace, ct);
-                return moved;
+                await _table.UpdateEntityAsync(ToEntity(changed), row.Value!.ETag, TableUpdateMode.Replace, ct);
+                return changed;
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < 5)
             {
-                // Changed meanwhile (an advisor and a workflow at once): read again.
+                // Changed meanwhile: read again and re-apply.
             }
         }
+    }
+
+    /// <summary>The members of an academy or cohort (whoever was last assigned to it).</summary>
+    public async Task<List<Candidate>> InProgrammeAsync(string? academyId, string? cohortId, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        var filter = academyId is not null ? TableClient.CreateQueryFilter($"AcademyId eq {academyId}") : TableClient.CreateQueryFilter($"CohortId eq {cohortId}");
+        var found = new List<Candidate>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(FromEntity(row));
+        return found.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ToList();
     }
 
     /// <summary>Candidates, optionally at one stage and matching a search on name, email or postcode.</summary>
@@ -85,6 +104,7 @@ public sealed class CandidateStore(StorageAccount account)
         ["DateOfBirth"] = c.DateOfBirth.ToString("O"), ["Source"] = c.Source.ToString(), ["LawfulBasis"] = c.LawfulBasis,
         ["AdvisorId"] = c.AdvisorId, ["EnrolledAt"] = c.EnrolledAt, ["Stage"] = c.Stage.ToString(),
         ["StageChangedAt"] = c.StageChangedAt, ["WithdrawalReason"] = c.WithdrawalReason,
+        ["AcademyId"] = c.AcademyId, ["CohortId"] = c.CohortId,
     };
 
     private static Candidate FromEntity(TableEntity e) => new()
@@ -96,5 +116,6 @@ public sealed class CandidateStore(StorageAccount account)
         AdvisorId = e.GetString("AdvisorId"), EnrolledAt = e.GetDateTimeOffset("EnrolledAt")!.Value,
         Stage = Enum.Parse<CandidateStage>(e.GetString("Stage")), StageChangedAt = e.GetDateTimeOffset("StageChangedAt")!.Value,
         WithdrawalReason = e.GetString("WithdrawalReason"),
+        AcademyId = e.GetString("AcademyId"), CohortId = e.GetString("CohortId"),
     };
 }

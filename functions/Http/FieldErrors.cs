@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Apprenticeships.Domain.Levy;
 
-namespace Apprenticeships.Functions.Http.Finance;
+namespace Apprenticeships.Functions.Http;
 
 /// <summary>
 /// Collects problems with a request by JSON field name, for a 400 validation problem. Parsing

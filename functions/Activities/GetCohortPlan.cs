@@ -1,0 +1,14 @@
+using Apprenticeships.Durable;
+using Apprenticeships.Functions.Models;
+using Apprenticeships.Storage.Programmes;
+
+namespace Apprenticeships.Functions.Activities;
+
+public sealed class GetCohortPlan(CohortStore cohorts) : TaskActivity<string, CohortPlan>
+{
+    public override async Task<CohortPlan> RunAsync(TaskActivityContext context, string cohortId)
+    {
+        var cohort = await cohorts.GetAsync(cohortId) ?? throw new InvalidOperationException($"No cohort '{cohortId}'.");
+        return new CohortPlan(cohort.StartDate, cohort.PlannedEndDate);
+    }
+}

@@ -1,0 +1,37 @@
+namespace Apprenticeships.Domain.Programmes;
+
+/// <summary>The facts about a candidate's programmes that the outcome report counts.</summary>
+public enum RecordKind
+{
+    /// <summary>Joined an academy (ProgrammeId = academy, Amount = cost per place).</summary>
+    SwapStart,
+    /// <summary>A session attended or missed (ProgrammeId = academy, Date = session, Value = Present/Absent).</summary>
+    Attendance,
+    /// <summary>How the academy ended (ProgrammeId = academy, Value = <see cref="SwapOutcome"/>, Reason).</summary>
+    SwapOutcome,
+    /// <summary>Started a job (Date = first day, Value = Direct/ViaSwap, Reason = employer).</summary>
+    JobStart,
+    /// <summary>The answer to a sustainment check (Value = weeks, Reason = InWork/NotInWork).</summary>
+    SustainmentCheck,
+    /// <summary>Started an apprenticeship (ProgrammeId = cohort, Value = commitment id, Date = start).</summary>
+    ApprenticeshipStart,
+    /// <summary>A provider's confirmation (ProgrammeId = provider, Value = <see cref="ConfirmationKind"/>).</summary>
+    Confirmation,
+    /// <summary>Achieved the apprenticeship (Value = grade, Date).</summary>
+    Achievement,
+    /// <summary>The candidate said, through their link, they are coming to a session (ProgrammeId = academy, Date).</summary>
+    SessionReply,
+}
+
+/// <summary>
+/// One fact about a candidate's programme, keyed so that recording it twice is one record. Holds
+/// ids, dates, codes and amounts; personal data stays on the candidate.
+/// </summary>
+public sealed record ProgrammeRecord(string CandidateId, string Key, RecordKind Kind, DateTimeOffset At)
+{
+    public string? ProgrammeId { get; init; }
+    public DateOnly? Date { get; init; }
+    public string? Value { get; init; }
+    public string? Reason { get; init; }
+    public decimal? Amount { get; init; }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Apprenticeships.Storage.Programmes;
+
+/// <summary>
+/// A table of small records kept whole as JSON, one row each (partition = record type, row = id).
+/// Academies, cohorts and providers are few, read whole and never queried by field, so columns
+/// per field would only add mapping code.
+/// </summary>
+public class DocumentTable<T>(StorageAccount account, string tableName) where T : class
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly TableClient _table = account.Tables.GetTableClient(tableName);
+    private readonly string _partition = typeof(T).Name;
+    private Task? _created;
+
+    /// <summary>Adds the record; false if the id is taken.</summary>
+    public async Task<bool> AddAsync(string id, T record, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(id, record), ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<T?> GetAsync(string id, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(_partition, id, cancellationToken: ct);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    public async Task<List<T>> ListAsync(CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        var all = new List<T>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {_partition}"), cancellationToken: ct))
+            all.Add(FromEntity(row));
+        return all;
+    }
+
+    private static TableEntity ToEntity(string id, T record) => new(typeof(T).Name, id) { ["Json"] = JsonSerializer.Serialize(record, Json) };
+
+    private static T FromEntity(TableEntity row) => JsonSerializer.Deserialize<T>(row.GetString("Json"), Json)!;
+
+    private Task EnsureCreatedAsync(CancellationToken ct) =>
+        _created is { IsCompletedSuccessfully: true } ? Task.CompletedTask : _created = _table.CreateIfNotExistsAsync(ct);
+}

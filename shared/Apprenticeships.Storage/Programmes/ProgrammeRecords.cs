@@ -1,0 +1,72 @@
+using System.Globalization;
+using Apprenticeships.Domain.Programmes;
+using Apprenticeships.Storage.Levy;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Apprenticeships.Storage.Programmes;
+
+/// <summary>
+/// The ProgrammeRecords table: the countable facts of each candidate's programmes, partition =
+/// candidate (so erasing a candidate is deleting a partition), row = the fact's key.
+/// </summary>
+public sealed class ProgrammeRecords(StorageAccount account)
+{
+    private readonly TableClient _table = account.Tables.GetTableClient("ProgrammeRecords");
+    private Task? _created;
+
+    /// <summary>Records a fact once: the same fact again is Unchanged, a different one under its key a Conflict.</summary>
+    public async Task<SaveResult> AddAsync(ProgrammeRecord record, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        return await LevyTables.AddOrCompareAsync(_table, ToEntity(record), stored => Same(FromEntity(stored), record), ct);
+    }
+
+    public async Task<ProgrammeRecord?> GetAsync(string candidateId, string key, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(candidateId, key, cancellationToken: ct);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    public async Task<List<ProgrammeRecord>> ForCandidateAsync(string candidateId, CancellationToken ct = default) =>
+        await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {candidateId}"), ct);
+
+    /// <summary>Every fact recorded between the two instants (inclusive from, exclusive to).</summary>
+    public async Task<List<ProgrammeRecord>> RecordedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default) =>
+        await QueryAsync(TableClient.CreateQueryFilter($"At ge {from} and At lt {to}"), ct);
+
+    public async Task<List<ProgrammeRecord>> OfKindAsync(RecordKind kind, CancellationToken ct = default) =>
+        await QueryAsync(TableClient.CreateQueryFilter($"Kind eq {kind.ToString()}"), ct);
+
+    private async Task<List<ProgrammeRecord>> QueryAsync(string filter, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        var found = new List<ProgrammeRecord>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(FromEntity(row));
+        return found;
+    }
+
+    // When it was recorded is not part of the fact: the same confirmation sent a day later is a repeat.
+    private static bool Same(ProgrammeRecord a, ProgrammeRecord b) => a with { At = default } == b with { At = default };
+
+    private static TableEntity ToEntity(ProgrammeRecord r) => new(r.CandidateId, r.Key)
+    {
+        ["Kind"] = r.Kind.ToString(), ["At"] = r.At, ["ProgrammeId"] = r.ProgrammeId,
+        ["Date"] = r.Date?.ToString("O"), ["Value"] = r.Value, ["Reason"] = r.Reason,
+        // Tables has no decimal type; the invariant string keeps pounds and pence exact.
+        ["Amount"] = r.Amount?.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static ProgrammeRecord FromEntity(TableEntity e) => new(e.PartitionKey, e.RowKey, Enum.Parse<RecordKind>(e.GetString("Kind")), e.GetDateTimeOffset("At")!.Value)
+    {
+        ProgrammeId = e.GetString("ProgrammeId"),
+        Date = e.GetString("Date") is { } d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : null,
+        Value = e.GetString("Value"),
+        Reason = e.GetString("Reason"),
+        Amount = e.GetString("Amount") is { } a ? decimal.Parse(a, CultureInfo.InvariantCulture) : null,
+    };
+
+    private Task EnsureCreatedAsync(CancellationToken ct) =>
+        _created is { IsCompletedSuccessfully: true } ? Task.CompletedTask : _created = _table.CreateIfNotExistsAsync(ct);
+}
