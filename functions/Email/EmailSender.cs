@@ -29,6 +29,7 @@ public sealed class EmailSender(
         {
             ["dedupeKey"] = dedupeKey,
             ["recipientId"] = message.RecipientId,
+            ["template"] = message.Template,
         }, cancellationToken);
         await log.RecordAsync(dedupeKey, "Sent", message, clock.GetUtcNow(), cancellationToken);
         logger.LogInformation("Email {Template} sent to {RecipientId} ({Key})", message.Template, message.RecipientId, dedupeKey);

@@ -13,14 +13,14 @@ public sealed class PickupDelivery(StorageAccount account, TimeProvider clock) :
     public const string Container = "outbox";
     private readonly BlobContainerClient _outbox = account.Blobs.GetBlobContainerClient(Container);
 
-    public sealed record PickedUp(string To, string Subject, string Text, string Html, string Key, string RecipientId, DateTimeOffset Time);
+    public sealed record PickedUp(string To, string Subject, string Text, string Html, string Key, string RecipientId, DateTimeOffset Time, string? Template = null);
 
     public async Task DeliverAsync(string to, RenderedEmail email, IReadOnlyDictionary<string, string> customArgs, CancellationToken cancellationToken)
     {
         await _outbox.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var now = clock.GetUtcNow();
         var key = customArgs.GetValueOrDefault("dedupeKey", "");
-        var message = new PickedUp(to, email.Subject, email.Text, email.Html, key, customArgs.GetValueOrDefault("recipientId", ""), now);
+        var message = new PickedUp(to, email.Subject, email.Text, email.Html, key, customArgs.GetValueOrDefault("recipientId", ""), now, customArgs.GetValueOrDefault("template"));
         // Newest first in a plain listing: blob names sort by inverted time.
         var name = $"{DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks:D19}-{AddressHash.Of(key)[..16]}.json";
         await _outbox.GetBlobClient(name).UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(message, JsonSerializerOptions.Web)), overwrite: true, cancellationToken);

@@ -8,8 +8,9 @@ namespace Apprenticeships.Functions.Orchestrations;
 
 /// <summary>
 /// One candidate on one sector-based work academy (up to six weeks): a reminder the morning
-/// before each pre-employment session and an attendance check that evening; weekly check-in
-/// emails during the work experience placement; an interview reminder; then the outcome, which
+/// before each pre-employment session and an attendance check that evening (missed or unrecorded
+/// sessions alert the advisor); weekly check-in emails during the work experience placement; an
+/// interview reminder; then the outcome, which
 /// the advisor records (chased a week after the interview). The outcome may come early, when a
 /// participant leaves. Those without a job offer get a "what next" email and their advisor an alert.
 /// </summary>
@@ -34,38 +35,47 @@ public sealed class SwapProgramme : TaskOrchestrator<SwapInput, SwapResult>
         return result;
     }
 
-    /// <summary>Runs the academy's schedule; the outcome if it arrives meanwhile, else null at the end.</summary>
+    /// <summary>One thing on the academy's schedule: an email to send (worth sending until <see cref="UsefulUntil"/>) or an attendance check.</summary>
+    private sealed record Step(DateTime Due, DateTime UsefulUntil, string Template, Dictionary<string, string> Details, DateOnly? Session = null);
+
+    /// <summary>Runs the academy's schedule in time order; the outcome if it arrives meanwhile, else null at the end.</summary>
     private static async Task<SwapResult?> FollowPlanAsync(TaskOrchestrationContext context, SwapInput input, AcademyPlan plan)
     {
-        var academy = new Dictionary<string, string> { ["academyId"] = input.AcademyId };
-        foreach (var session in plan.Sessions.Order())
+        foreach (var step in Schedule(input.AcademyId, plan).OrderBy(s => s.Due))
         {
-            if (await ReminderAsync(context, Morning(session.AddDays(-1)), input.CandidateId, "session-reminder",
-                    new(academy) { ["sessionDate"] = session.ToString("O") }) is { } early) return early;
-            if (await context.EventBeforeAsync<SwapResult>(Events.SwapOutcome, Evening(session)) is { } left) return left;
-            var attendance = await context.CallActivityAsync<string>(nameof(CheckAttendance), new AttendanceCheck(input.CandidateId, input.AcademyId, session));
-            if (attendance != CheckAttendance.Present)
-                await context.AlertAsync(input.CandidateId, attendance == CheckAttendance.Absent
-                    ? $"missed the academy session on {session:yyyy-MM-dd}."
-                    : $"has no attendance recorded for the academy session on {session:yyyy-MM-dd}.");
+            context.SetCustomStatus(new { next = step.Template, due = step.Due });
+            if (await context.EventBeforeAsync<SwapResult>(Events.SwapOutcome, step.Due) is { } outcome) return outcome;
+            if (step.Session is { } session)
+            {
+                var attendance = await context.CallActivityAsync<string>(nameof(CheckAttendance), new AttendanceCheck(input.CandidateId, input.AcademyId, session));
+                if (attendance != CheckAttendance.Present)
+                    await context.AlertAsync(input.CandidateId, attendance == CheckAttendance.Absent
+                        ? $"missed the academy session on {session:yyyy-MM-dd}."
+                        : $"has no attendance recorded for the academy session on {session:yyyy-MM-dd}.");
+            }
+            else if (context.CurrentUtcDateTime < step.UsefulUntil)
+            {
+                await context.EmailAsync(input.CandidateId, step.Template, step.Details); // a late joiner is not reminded of what is over
+            }
         }
-        // A check-in at the end of each placement week (its fifth day), while the placement lasts.
-        for (var week = 1; plan.PlacementStart.AddDays(7 * (week - 1) + 4) is var day && day <= plan.PlacementEnd; week++)
-        {
-            if (await ReminderAsync(context, Morning(day), input.CandidateId, "placement-check-in",
-                    new(academy) { ["week"] = week.ToString(System.Globalization.CultureInfo.InvariantCulture) }) is { } early) return early;
-        }
-        if (await ReminderAsync(context, Morning(plan.InterviewDate.AddDays(-1)), input.CandidateId, "interview-reminder", academy) is { } beforeInterview)
-            return beforeInterview;
         return null;
     }
 
-    /// <summary>Waits until the reminder is due and sends it, unless the outcome arrives first (then returns it). Past reminders are skipped.</summary>
-    private static async Task<SwapResult?> ReminderAsync(TaskOrchestrationContext context, DateTime due, string candidateId, string template, Dictionary<string, string> details)
+    /// <summary>
+    /// A reminder the morning before each session and a check that evening; a check-in at the end
+    /// of each placement week (its fifth day); an interview reminder the morning before.
+    /// </summary>
+    private static IEnumerable<Step> Schedule(string academyId, AcademyPlan plan)
     {
-        if (due <= context.CurrentUtcDateTime) return null;
-        if (await context.EventBeforeAsync<SwapResult>(Events.SwapOutcome, due) is { } outcome) return outcome;
-        await context.EmailAsync(candidateId, template, details);
-        return null;
+        Dictionary<string, string> Details(params (string Key, string Value)[] more) =>
+            more.Aggregate(new Dictionary<string, string> { ["academyId"] = academyId }, (d, kv) => { d[kv.Key] = kv.Value; return d; });
+        foreach (var session in plan.Sessions)
+        {
+            yield return new Step(Morning(session.AddDays(-1)), Morning(session), "session-reminder", Details(("sessionDate", session.ToString("O"))));
+            yield return new Step(Evening(session), Evening(session), "attendance-check", Details(), session);
+        }
+        for (var week = 1; plan.PlacementStart.AddDays(7 * (week - 1) + 4) is var day && day <= plan.PlacementEnd; week++)
+            yield return new Step(Morning(day), Evening(day.AddDays(2)), "placement-check-in", Details(("week", week.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        yield return new Step(Morning(plan.InterviewDate.AddDays(-1)), Morning(plan.InterviewDate), "interview-reminder", Details());
     }
 }
