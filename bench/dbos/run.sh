@@ -25,6 +25,6 @@ trap stop EXIT
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 "${as[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
 "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir" start >/dev/null || { cat "$dir/log" >&2; exit 1; }
 "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres dbos_bench
 node workload.mjs "postgres://postgres@127.0.0.1:$port/dbos_bench" "${1:-500}"
