@@ -18,7 +18,7 @@ public static class RuntimeBench
 
     public static async Task<Dictionary<string, double>> RunAsync(string connection, int orchestrations, int workers, bool inline)
     {
-        var counter = new CountingPolicy();
+        var counter = new CountingPolicy(new StorageCallKind(connection));
         var stamps = new Stamps();
         var hub = "bench" + Guid.NewGuid().ToString("N")[..8];
         ServiceProvider Services(bool counted)
@@ -57,7 +57,8 @@ public static class RuntimeBench
         var done = new List<OrchestrationMetadata>();
         foreach (var id in ids) done.Add(await monitor.WaitForInstanceCompletionAsync(id));
         var elapsed = clock.Elapsed.TotalSeconds;
-        var transactions = counter.Total;
+        var byKind = counter.Snapshot().Where(k => k.Value.Count > 0).OrderByDescending(k => k.Value.Count).ToList();
+        var transactions = byKind.Sum(k => k.Value.Count);
         var latencies = done.Select(d => (d.LastUpdatedAt - d.CreatedAt).TotalMilliseconds).ToList();
 
         // Event to next action, one at a time, so this is latency rather than queueing.
@@ -84,7 +85,7 @@ public static class RuntimeBench
         }
         foreach (var p in providers) await p.GetRequiredService<DurableWorker>().StopAsync(CancellationToken.None);
 
-        return new()
+        var figures = new Dictionary<string, double>
         {
             ["orchestrations/s"] = orchestrations / elapsed,
             ["activities/s"] = orchestrations * Chain / elapsed,
@@ -96,5 +97,13 @@ public static class RuntimeBench
             ["1 s timer lateness p99 ms"] = Percentiles.Of(lateness, 0.99),
             ["storage transactions per activity"] = (double)transactions / (orchestrations * Chain),
         };
+        // Where those transactions go: calls per activity and mean time in flight, by kind.
+        foreach (var (kind, tally) in byKind)
+        {
+            figures[$"calls per activity: {kind}"] = (double)tally.Count / (orchestrations * Chain);
+            figures[$"mean ms: {kind}"] = tally.InFlight.TotalMilliseconds / tally.Count;
+            if (tally.Refused > 0) figures[$"refused per activity: {kind}"] = (double)tally.Refused / (orchestrations * Chain);
+        }
+        return figures;
     }
 }
