@@ -30,6 +30,9 @@ param sendGridWebhookPublicKey string = ''
 @description('Object id of the user or group who sets the Key Vault secrets (e.g. `az ad signed-in-user show --query id -o tsv`); empty for none.')
 param vaultAdministratorObjectId string = ''
 
+@description('Application (client) id of the Entra app registration staff sign in with; empty leaves the app without platform sign-in.')
+param staffSignInClientId string = ''
+
 @description('Most instances the function app may scale out to.')
 @minValue(1)
 @maxValue(1000)
@@ -119,6 +122,15 @@ module functionApp 'modules/functionapp.bicep' = {
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: 2048
+  }
+}
+
+module staffSignIn 'modules/staff-sign-in.bicep' = if (!empty(staffSignInClientId)) {
+  name: 'staff-sign-in'
+  dependsOn: [functionApp]
+  params: {
+    siteName: appName
+    clientId: staffSignInClientId
   }
 }
 

@@ -12,6 +12,17 @@ public sealed class CompiledTemplate : IAsyncLifetime
 
     public JsonObject Single(string type) => Assert.Single(OfType(type));
 
+    /// <summary>The one resource of <paramref name="type"/> whose name mentions <paramref name="name"/> (names are template expressions).</summary>
+    public JsonObject Single(string type, string name) => Assert.Single(OfType(type), r => ((string?)r["name"])!.Contains(name));
+
+    /// <summary>A value, or the module variable it names ("[variables('x')]").</summary>
+    public JsonNode Resolve(JsonNode value)
+    {
+        if (value is not JsonValue text || !text.TryGetValue<string>(out var expression) || !expression.StartsWith("[variables('")) return value;
+        var name = expression["[variables('".Length..expression.IndexOf("')", StringComparison.Ordinal)];
+        return OfType("Microsoft.Resources/deployments").Select(d => d["properties"]?["template"]?["variables"]?[name]).Single(v => v is not null)!;
+    }
+
     public async Task InitializeAsync()
     {
         var (exitCode, output) = await Bicep.RunAsync("build", "main.bicep", "--stdout");

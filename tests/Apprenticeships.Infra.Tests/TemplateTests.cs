@@ -83,5 +83,5 @@ public class TemplateTests(CompiledTemplate template) : IClassFixture<CompiledTe
         Assert.Contains("Authorization=AAD", (string?)settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
     }
 
-    private JsonObject AppSettings() => template.OfType("Microsoft.Web/sites/config").Single(c => ((string?)c["name"])!.Contains("appsettings"))["properties"]!.AsObject();
+    private JsonObject AppSettings() => template.Single("Microsoft.Web/sites/config", "appsettings")["properties"]!.AsObject();
 }
