@@ -136,7 +136,7 @@ public static class CandidatesApi
         if (saved == SaveResult.Conflict) return ProblemResults.Conflict("inWork", $"The {week}-week check is already recorded with the other answer.");
         try
         {
-            await workflows.RaiseEventAsync(Orchestrations.Instances.Sustainment(id), Events.Sustainment(week.Value), new SustainmentAnswer(week.Value, inWork.Value), eventId: "answer", ct);
+            await workflows.RaiseEventAsync(Orchestrations.Instances.Sustainment(id), Events.Sustainment(week.Value), new SustainmentAnswer(week.Value, inWork.Value), eventId: $"answer-{week}", ct);
         }
         catch (InstanceNotFoundException)
         {
