@@ -6,6 +6,7 @@ using Apprenticeships.Functions.Http.Dev;
 using Apprenticeships.Functions.Http.Email;
 using Apprenticeships.Functions.Http.Programmes;
 using Apprenticeships.Functions.Http.Reports;
+using Apprenticeships.Functions.Triggers;
 using Apprenticeships.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,6 +36,10 @@ app.MapReportsApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevClockApi();
+}
+if (CustomHandler.IsEnabled(app.Configuration))
+{
+    app.MapTriggerEndpoints();
 }
 
 app.Run();

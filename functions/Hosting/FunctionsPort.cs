@@ -8,10 +8,10 @@ public static class FunctionsPort
     /// </summary>
     public static void UseFunctionsPort(this WebApplicationBuilder builder)
     {
-        var customHandlerPort = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
-        if (!string.IsNullOrEmpty(customHandlerPort))
+        if (CustomHandler.IsEnabled(builder.Configuration))
         {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{customHandlerPort}");
+            // Only the Functions host on this machine calls us; it uses 127.0.0.1.
+            builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration[CustomHandler.PortSetting]}");
         }
         else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {

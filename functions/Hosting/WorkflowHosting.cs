@@ -14,7 +14,8 @@ public static class WorkflowHosting
     /// <summary>
     /// The durable runtime with the app's orchestrations and activities. In Development the
     /// runtime clock is an <see cref="AdjustableClock"/> that /api/dev/clock/advance moves on,
-    /// so months of a pipeline can be watched in a minute.
+    /// so months of a pipeline can be watched in a minute. Standalone, the worker polls the queues
+    /// and timers in-process; as a Functions custom handler it waits for the host's triggers.
     /// </summary>
     public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
     {
@@ -38,6 +39,8 @@ public static class WorkflowHosting
         builder.Services.AddDurableRuntime(options =>
         {
             options.TaskHub = builder.Configuration["Durable:TaskHub"] ?? options.TaskHub;
+            // Under the Functions host its queue and timer triggers drive the worker (see Triggers/).
+            options.StartWorker = !CustomHandler.IsEnabled(builder.Configuration);
             options.AddOrchestrator<CandidateJourney>().AddOrchestrator<SwapProgramme>().AddOrchestrator<Sustainment>()
                 .AddOrchestrator<CohortIntake>().AddOrchestrator<ApprenticeshipTraining>()
                 .AddActivity<RecordCandidateStage>().AddActivity<SendCandidateEmail>().AddActivity<AlertAdvisor>()
