@@ -120,6 +120,7 @@ module functionApp 'modules/functionapp.bicep' = {
       advisorAlertsTo: advisorAlertsTo
     }
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
+    entraClientId: staffSignInClientId
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: 2048
   }

@@ -1,3 +1,4 @@
+using Apprenticeships.Functions.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,7 +11,8 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/api/health", new HealthCheckOptions { ResponseWriter = WriteAsync })
-            .WithName("Health");
+            .WithName("Health")
+            .AllowAnonymous();
         return app;
     }
 

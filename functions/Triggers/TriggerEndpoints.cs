@@ -23,7 +23,9 @@ public static class TriggerEndpoints
             app.MapPost($"/{function.Name}", (HttpRequest request, DurableWorker worker, ILoggerFactory loggers, CancellationToken ct) =>
                     InvokeAsync(function, request, worker, loggers.CreateLogger("Apprenticeships.Triggers"), ct))
                 .WithMetadata(new TriggerEndpointMetadata(function))
-                .ExcludeFromDescription();
+                .ExcludeFromDescription()
+                // The Functions host calls these on the loopback address the app listens on; they are not reachable from outside.
+                .AllowAnonymous();
         }
         return app;
     }

@@ -4,6 +4,9 @@
 // `az functionapp deployment source config-zip` still works. (Elastic Premium and Linux
 // Consumption both want a key-based Azure Files or package connection for zip deployment.)
 
+@description('Application (client) id of the Entra app registration staff sign in to; empty leaves staff sign-in off.')
+param entraClientId string
+
 @description('Function app name; also the first label of its default host name.')
 param name string
 
@@ -122,6 +125,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Email__From: hub.emailFrom
     Email__FromName: hub.emailFromName
     Email__AdvisorAlertsTo: hub.advisorAlertsTo
+    // Staff pages sign in with OpenID Connect and APIs take Entra tokens, roles from the app roles.
+    Entra__TenantId: tenant().tenantId
+    Entra__ClientId: entraClientId
   }
 }
 

@@ -1,8 +1,9 @@
 // Staff sign in with Microsoft Entra ID through the platform's built-in authentication, in front of
 // the app: every route needs a signed-in user or an Entra token for the app registration, except
 // those whose callers the app authenticates itself (candidates' signed links, providers' API
-// keys, SendGrid's signed webhook) and the health probe. Roles within the hub (advisor, finance,
-// admin) are the app's own business, not this module's.
+// keys, SendGrid's signed webhook), the provider portal (signed in with a provider's key), the
+// pages' styles and scripts, and the health probe. Roles within the hub (advisor, finance, admin)
+// are the app's own business: it signs staff in to the same app registration itself.
 
 @description('Name of the function app (in this resource group).')
 param siteName string
@@ -17,6 +18,8 @@ var pathsTheAppAuthenticates = [
   '/api/providers/confirmations'
   '/api/email/events'
   '/api/health'
+  '/provider/*'
+  '/assets/*'
 ]
 
 resource site 'Microsoft.Web/sites@2024-04-01' existing = {

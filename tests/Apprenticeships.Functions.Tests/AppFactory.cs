@@ -1,13 +1,18 @@
 using Apprenticeships.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Apprenticeships.Functions.Tests;
 
-/// <summary>The app on the test process's Azurite, with a task hub of its own.</summary>
+/// <summary>
+/// The app on the test process's Azurite, with a task hub of its own. Callers are a hub
+/// administrator (<see cref="SignedInAsAdmin"/>) unless <paramref name="asAdmin"/> is false,
+/// which leaves the app's own sign-in to do its work.
+/// </summary>
 public static class AppFactory
 {
-    public static async Task<WebApplicationFactory<Program>> CreateAsync(string environment = "Development", Action<IWebHostBuilder>? configure = null)
+    public static async Task<WebApplicationFactory<Program>> CreateAsync(string environment = "Development", Action<IWebHostBuilder>? configure = null, bool asAdmin = true)
     {
         var connection = await LocalAzurite.ConnectionStringAsync();
         return new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -15,6 +20,7 @@ public static class AppFactory
             b.UseEnvironment(environment);
             b.UseSetting("AzureWebJobsStorage", connection);
             b.UseSetting("Durable:TaskHub", LocalAzurite.UniqueName("hub"));
+            if (asAdmin) b.ConfigureTestServices(SignedInAsAdmin.Register);
             configure?.Invoke(b);
         });
     }

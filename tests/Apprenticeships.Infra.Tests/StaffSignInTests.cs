@@ -13,7 +13,7 @@ public class StaffSignInTests(CompiledTemplate template) : IClassFixture<Compile
         var validation = Validation();
         Assert.True((bool)validation["requireAuthentication"]!);
         var excluded = template.Resolve(validation["excludedPaths"]!).AsArray().Select(p => (string)p!).ToList();
-        Assert.Equal(["/api/email/events", "/api/health", "/api/providers/confirmations", "/api/providers/learners", "/l/*"], excluded.Order());
+        Assert.Equal(["/api/email/events", "/api/health", "/api/providers/confirmations", "/api/providers/learners", "/assets/*", "/l/*", "/provider/*"], excluded.Order());
     }
 
     [Fact]

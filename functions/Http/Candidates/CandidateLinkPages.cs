@@ -19,7 +19,9 @@ public static class CandidateLinkPages
 {
     public static IEndpointRouteBuilder MapCandidateLinkPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/l/{token}", (string token, CandidateLinks links) =>
+        // Public: the signed token is the candidate's only credential.
+        var links = app.MapGroup("/l").AllowAnonymous();
+        links.MapGet("/{token}", (string token, CandidateLinks links) =>
         {
             var link = links.Read(token, out var problem);
             if (link is null) return Page(StatusCodes.Status400BadRequest, "This link does not work", problem!);
@@ -33,7 +35,7 @@ public static class CandidateLinkPages
             return Page(StatusCodes.Status200OK, "Confirm your answer",
                 $"<p>{WebUtility.HtmlEncode(question)}</p><form method=\"post\"><button type=\"submit\">{WebUtility.HtmlEncode(button)}</button></form>");
         });
-        app.MapPost("/l/{token}", async (string token, CandidateLinks links, CandidateStore candidates, ProgrammeRecords records,
+        links.MapPost("/{token}", async (string token, CandidateLinks links, CandidateStore candidates, ProgrammeRecords records,
             CandidateWithdrawal withdrawal, DurableTaskClient workflows, TimeProvider clock, CancellationToken ct) =>
         {
             var link = links.Read(token, out var problem);

@@ -1,3 +1,4 @@
+using Apprenticeships.Functions.Security;
 using System.Security.Cryptography;
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Durable.Client;
@@ -18,7 +19,7 @@ public static class CandidatesApi
 {
     public static IEndpointRouteBuilder MapCandidatesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/candidates");
+        var group = app.MapGroup("/api/candidates").RequireAuthorization(StaffPolicies.Candidates);
         group.MapPost("", EnrolAsync);
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);

@@ -1,3 +1,4 @@
+using Apprenticeships.Functions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Xml;
 using Apprenticeships.Durable;
@@ -12,7 +13,7 @@ public static class DevClockApi
     /// <summary>Development only: read the runtime clock and move it forward by an ISO-8601 duration.</summary>
     public static IEndpointRouteBuilder MapDevClockApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dev/clock");
+        var group = app.MapGroup("/api/dev/clock").RequireAuthorization(StaffPolicies.AnyStaff);
         group.MapGet("", (AdjustableClock clock) => TypedResults.Ok(View(clock)));
         group.MapPost("/advance", Results<Ok<ClockView>, ValidationProblem> (AdvanceRequest? request, AdjustableClock clock) =>
         {

@@ -1,3 +1,4 @@
+using Apprenticeships.Functions.Security;
 using System.Globalization;
 using System.Text.Json;
 using Apprenticeships.Functions.Email;
@@ -14,10 +15,11 @@ public static class EmailApi
     /// <summary>POST /api/email/events (SendGrid's signed event webhook) and, in Development, GET /api/dev/outbox.</summary>
     public static IEndpointRouteBuilder MapEmailApi(this IEndpointRouteBuilder app, IHostEnvironment environment)
     {
-        app.MapPost("/api/email/events", ReceiveEventsAsync);
+        // Public: SendGrid signs each post, and an unsigned one changes nothing.
+        app.MapPost("/api/email/events", ReceiveEventsAsync).AllowAnonymous();
         if (environment.IsDevelopment())
         {
-            app.MapGet("/api/dev/outbox", async (PickupDelivery outbox, CancellationToken ct) => TypedResults.Ok(await outbox.ListAsync(200, ct)));
+            app.MapGet("/api/dev/outbox", async (PickupDelivery outbox, CancellationToken ct) => TypedResults.Ok(await outbox.ListAsync(200, ct))).RequireAuthorization(StaffPolicies.AnyStaff);
         }
         return app;
     }

@@ -1,3 +1,4 @@
+using Apprenticeships.Functions.Security;
 using Apprenticeships.Domain.Levy.Commitments;
 using Apprenticeships.Functions.Http.Finance;
 using Apprenticeships.Functions.Http.Finance.Models;
@@ -11,7 +12,7 @@ public static class FinanceApi
     /// <summary>The finance officers' API under /api/finance: levy accounts, commitments, transfers.</summary>
     public static IEndpointRouteBuilder MapFinanceApi(this IEndpointRouteBuilder app)
     {
-        var finance = app.MapGroup("/api/finance").WithTags("Finance");
+        var finance = app.MapGroup("/api/finance").WithTags("Finance").RequireAuthorization(StaffPolicies.Money);
 
         finance.MapPost("/employers", EmployerEndpoints.CreateAsync);
         finance.MapPost("/employers/{id}/declarations", EmployerEndpoints.AddDeclarationAsync);

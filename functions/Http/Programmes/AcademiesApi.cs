@@ -1,3 +1,4 @@
+using Apprenticeships.Functions.Security;
 using System.Security.Cryptography;
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Domain.Programmes;
@@ -18,8 +19,8 @@ public static class AcademiesApi
 {
     public static IEndpointRouteBuilder MapAcademiesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/academies");
-        group.MapPost("", CreateAsync);
+        var group = app.MapGroup("/api/academies").RequireAuthorization(StaffPolicies.Candidates);
+        group.MapPost("", CreateAsync).RequireAuthorization(StaffPolicies.Administration);
         group.MapGet("", async (AcademyStore academies, CancellationToken ct) => Results.Ok((await academies.ListAsync(ct)).OrderBy(a => a.Starts)));
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/members", AddMemberAsync);

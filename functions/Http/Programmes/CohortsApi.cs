@@ -1,3 +1,4 @@
+using Apprenticeships.Functions.Security;
 using System.Security.Cryptography;
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Domain.Levy.Policy;
@@ -14,8 +15,8 @@ public static class CohortsApi
 {
     public static IEndpointRouteBuilder MapCohortsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cohorts");
-        group.MapPost("", CreateAsync);
+        var group = app.MapGroup("/api/cohorts").RequireAuthorization(StaffPolicies.Candidates);
+        group.MapPost("", CreateAsync).RequireAuthorization(StaffPolicies.Administration);
         group.MapGet("", async (CohortStore cohorts, CancellationToken ct) => Results.Ok((await cohorts.ListAsync(ct)).OrderBy(c => c.StartDate)));
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/members", AddMemberAsync);

@@ -1,3 +1,4 @@
+using Apprenticeships.Functions.Security;
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Durable;
@@ -21,11 +22,13 @@ public static class ProvidersApi
     public static IEndpointRouteBuilder MapProvidersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/providers");
-        group.MapPost("", RegisterAsync);
+        group.MapPost("", RegisterAsync).RequireAuthorization(StaffPolicies.Administration);
         group.MapGet("", async (ProviderStore providers, CancellationToken ct) =>
-            Results.Ok((await providers.ListAsync(ct)).OrderBy(p => p.Name).Select(p => new ProviderSummary(p.Id, p.Name, p.KeyIssuedAt))));
-        group.MapGet("/learners", LearnersAsync);
-        group.MapPost("/confirmations", ConfirmAsync);
+            Results.Ok((await providers.ListAsync(ct)).OrderBy(p => p.Name).Select(p => new ProviderSummary(p.Id, p.Name, p.KeyIssuedAt))))
+            .RequireAuthorization(StaffPolicies.Administration);
+        // Public to sign-in: a provider proves who they are with their key (X-Provider-Key), checked in the handler.
+        group.MapGet("/learners", LearnersAsync).AllowAnonymous();
+        group.MapPost("/confirmations", ConfirmAsync).AllowAnonymous();
         return app;
     }
 

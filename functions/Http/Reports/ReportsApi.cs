@@ -1,3 +1,4 @@
+using Apprenticeships.Functions.Security;
 using System.Globalization;
 using System.Text;
 using Apprenticeships.Domain.Levy;
@@ -24,7 +25,7 @@ public static class ReportsApi
             var errors = Check(from, to, out var range);
             if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
             return Results.Ok(await source.BuildAsync(range!.Value.From, range.Value.To, ct));
-        });
+        }).RequireAuthorization(StaffPolicies.AnyStaff);
         app.MapGet("/api/reports/outcomes.csv", async (string? from, string? to, OutcomeFiguresSource source, CancellationToken ct) =>
         {
             var errors = Check(from, to, out var range);
@@ -32,7 +33,7 @@ public static class ReportsApi
             var (start, end) = range!.Value;
             return Results.File(Encoding.UTF8.GetBytes(Csv(await source.BuildAsync(start, end, ct))), "text/csv; charset=utf-8",
                 $"outcomes-{start:yyyy-MM-dd}-to-{end:yyyy-MM-dd}.csv");
-        });
+        }).RequireAuthorization(StaffPolicies.AnyStaff);
         return app;
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Apprenticeships.Storage.Azurite;
@@ -25,7 +24,7 @@ public static partial class AzuriteLauncher
         var runs = Directory.CreateDirectory(Path.Combine(work, "run")).FullName;
 
         OrphanReaper.Reap(runs);
-        await EnsureInstalledAsync(root, node, work, cancellationToken);
+        await NodePackages.EnsureInstalledAsync(root, node, cancellationToken);
 
         var entry = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
         var watchdog = Path.Combine(root, "shared", "Apprenticeships.Storage", "Azurite", "parent-watchdog.cjs");
@@ -102,65 +101,6 @@ public static partial class AzuriteLauncher
             {
                 throw new InvalidOperationException(
                     $"Azurite was not listening on all three services within {options.StartTimeout.TotalSeconds:0} s: {errors}");
-            }
-        }
-    }
-
-    private static async Task EnsureInstalledAsync(string root, string node, string work, CancellationToken ct)
-    {
-        var wanted = PinnedVersion(root);
-        var installed = Path.Combine(root, "node_modules", "azurite", "package.json");
-        if (InstalledVersion(installed) == wanted) return;
-
-        // Two test runs (or a test run and the app) may start together on a fresh clone:
-        // one installs, the other waits on the lock and then finds it done.
-        await using var gate = await AcquireLockAsync(Path.Combine(work, "install.lock"), ct);
-        if (InstalledVersion(installed) == wanted) return;
-
-        var npm = FindExecutable(Path.Combine(Path.GetDirectoryName(node)!, "npm")) ?? FindExecutable("npm")
-            ?? throw new NodeNotFoundException("npm");
-        var psi = new ProcessStartInfo(npm)
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" }) psi.ArgumentList.Add(a);
-        using var npmProcess = Process.Start(psi)!;
-        var stderr = npmProcess.StandardError.ReadToEndAsync(ct);
-        _ = npmProcess.StandardOutput.ReadToEndAsync(ct);
-        await npmProcess.WaitForExitAsync(ct);
-        if (npmProcess.ExitCode != 0 || InstalledVersion(installed) != wanted)
-        {
-            throw new InvalidOperationException($"'npm ci' in {root} failed to install Azurite {wanted}: {await stderr}");
-        }
-    }
-
-    private static string PinnedVersion(string root)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "package.json")));
-        return doc.RootElement.GetProperty("devDependencies").GetProperty("azurite").GetString()!;
-    }
-
-    private static string? InstalledVersion(string packageJson)
-    {
-        if (!File.Exists(packageJson)) return null;
-        using var doc = JsonDocument.Parse(File.ReadAllText(packageJson));
-        return doc.RootElement.GetProperty("version").GetString();
-    }
-
-    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken ct)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(250, ct);
             }
         }
     }

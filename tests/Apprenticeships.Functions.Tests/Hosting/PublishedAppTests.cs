@@ -47,7 +47,9 @@ public class PublishedAppTests(PublishedFunctionsApp published) : IClassFixture<
         };
         start.Environment[CustomHandler.PortSetting] = port.ToString();
         start.Environment["AzureWebJobsStorage"] = connection;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Development for its X-Dev-User sign-in, which the forwarded enrolment uses; storage is
+        // configured, so it starts no Azurite, and everything else runs as in Azure.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Links__SigningKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
         using var process = Process.Start(start)!;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -57,7 +59,9 @@ public class PublishedAppTests(PublishedFunctionsApp published) : IClassFixture<
         process.BeginErrorReadLine();
         try
         {
-            var host = new FunctionsHostCalls(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            client.DefaultRequestHeaders.Add(Security.DevUserHeader.Header, "amara");
+            var host = new FunctionsHostCalls(client);
             await WaitUntilListeningAsync(host.App, process, output);
 
             var enrolled = await host.ForwardAsync(HttpMethod.Post, "/api/candidates", CandidateJourneyTests.Referral());

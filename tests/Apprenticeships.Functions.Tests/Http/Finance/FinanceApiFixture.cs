@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.TestHost;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,7 +17,11 @@ public sealed class FinanceApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connection = await LocalAzurite.ConnectionStringAsync();
-        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("AzureWebJobsStorage", connection));
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("AzureWebJobsStorage", connection);
+            b.ConfigureTestServices(SignedInAsAdmin.Register);
+        });
         Client = _app.CreateClient();
     }
 

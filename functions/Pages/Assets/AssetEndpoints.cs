@@ -1,0 +1,19 @@
+namespace Apprenticeships.Functions.Pages.Assets;
+
+public static class AssetEndpoints
+{
+    /// <summary>
+    /// GET /assets/{file}: an endpoint rather than static-file middleware, so the Azure Functions
+    /// host has a route to forward, and the sign-in pages have their styles before anyone signs in.
+    /// </summary>
+    public static IEndpointRouteBuilder MapFrontendAssets(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/assets/{*file}", (string file, FrontendAssets assets, HttpContext http) =>
+        {
+            if (!assets.TryGet(file, out var content, out var contentType)) return Results.NotFound();
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(content, contentType);
+        }).AllowAnonymous();
+        return app;
+    }
+}
