@@ -20,6 +20,7 @@ builder.Services.AddStorageAccount(builder.Configuration);
 builder.AddWorkflow();
 builder.Services.AddLevy();
 builder.Services.AddEmail(builder.Configuration);
+builder.Services.AddSingleton<Apprenticeships.Functions.Dev.DemoHub>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -36,6 +37,7 @@ app.MapReportsApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevClockApi();
+    app.MapDemoApi();
 }
 if (CustomHandler.IsEnabled(app.Configuration))
 {
