@@ -23,6 +23,7 @@ builder.Services.AddStorageAccount(builder.Configuration);
 builder.AddWorkflow();
 builder.Services.AddLevy();
 builder.Services.AddEmail(builder.Configuration);
+builder.Services.AddSingleton<Apprenticeships.Functions.Dev.DemoHub>();
 builder.AddStaffSignIn();
 builder.Services.AddSingleton(await FrontendAssets.LoadAsync(builder.Environment.ContentRootPath));
 
@@ -48,6 +49,7 @@ app.MapReportsApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevClockApi();
+    app.MapDemoApi();
 }
 if (CustomHandler.IsEnabled(app.Configuration))
 {

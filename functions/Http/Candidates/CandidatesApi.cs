@@ -31,17 +31,14 @@ public static class CandidatesApi
     }
 
     private static async Task<Results<Created<CandidateSummary>, ValidationProblem>> EnrolAsync(
-        JsonBody<ReferralRequest> body, CandidateStore candidates, DurableTaskClient workflows, TimeProvider clock, CancellationToken ct)
+        JsonBody<ReferralRequest> body, CandidateEnrolment enrolment, TimeProvider clock, CancellationToken ct)
     {
         if (!body.TryGet(out var request, out var unreadable)) return TypedResults.ValidationProblem(unreadable);
         var referral = request.ToReferral();
-        var now = clock.GetUtcNow();
-        var errors = ReferralRules.Validate(referral, DateOnly.FromDateTime(now.UtcDateTime));
+        var errors = ReferralRules.Validate(referral, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var candidate = Candidate.Enrol($"c-{RandomNumberGenerator.GetHexString(10, lowercase: true)}", referral, now);
-        await candidates.AddAsync(candidate, ct);
-        await workflows.ScheduleNewOrchestrationInstanceAsync(nameof(CandidateJourney), candidate.Id, Instances.Journey(candidate.Id), ct);
+        var candidate = await enrolment.EnrolAsync(referral, ct);
         return TypedResults.Created($"/api/candidates/{candidate.Id}", CandidateSummary.Of(candidate));
     }
 

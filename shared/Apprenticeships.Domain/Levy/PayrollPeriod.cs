@@ -23,6 +23,9 @@ public readonly record struct PayrollPeriod(int TaxYearStart, int Month)
     /// <summary>The tax year a calendar date falls in, by calendar month (April starts the year).</summary>
     public static int TaxYearOf(YearMonth month) => month.Month >= FirstCalendarMonthOfTaxYear ? month.Year : month.Year - 1;
 
+    /// <summary>The payroll month a calendar month is (2026-04 is month 1 of "26-27").</summary>
+    public static PayrollPeriod Of(YearMonth month) => new(TaxYearOf(month), FirstMonthOfTaxYear(TaxYearOf(month)).MonthsUntil(month) + 1);
+
     public static YearMonth FirstMonthOfTaxYear(int taxYearStart) => new(taxYearStart, FirstCalendarMonthOfTaxYear);
 
     /// <summary>6 April: the date rates for a whole tax year are looked up on.</summary>

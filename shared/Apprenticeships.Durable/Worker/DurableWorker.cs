@@ -23,6 +23,11 @@ public sealed partial class DurableWorker : BackgroundService
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
 
+    // Completed (and replaced) whenever this worker puts a message on the control queue itself, so
+    // an idle control loop in back-off picks it up at once instead of up to MaxPollInterval later.
+    private TaskCompletionSource _controlWork = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static readonly Task Never = new TaskCompletionSource().Task;
+
     internal DurableWorker(TaskHub hub, HubQueue queue, OrchestrationProcessor processor, ActivityRunner activities, TimerIndex timers,
         DeliveryFailures failures, OutboxSweeper outbox, StatusRepair status, TimeProvider clock, ILoggerFactory loggers)
     {
@@ -63,6 +68,7 @@ public sealed partial class DurableWorker : BackgroundService
                 if (r.Message is not { Activity: not null } call) throw new InvalidOperationException(r.Undecodable ?? "not an activity call");
                 var result = await _activities.RunAsync(call.InstanceId, call, ct);
                 await _queue.SendAsync(_hub.Control, result);
+                WakeControlLoop();
                 await _queue.DeleteAsync(r);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
@@ -82,6 +88,7 @@ public sealed partial class DurableWorker : BackgroundService
         {
             await _queue.SendAsync(_hub.Control, message);
             await _timers.DeleteAsync(row, ct);
+            WakeControlLoop();
         }
         return due.Count;
     }
@@ -101,18 +108,26 @@ public sealed partial class DurableWorker : BackgroundService
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
-        Loop(ProcessControlQueueOnceAsync, null, stoppingToken),
+        Loop(ProcessControlQueueOnceAsync, null, stoppingToken, () => _controlWork.Task),
         Loop(ProcessWorkQueueOnceAsync, null, stoppingToken),
         Loop(FireDueTimersAsync, _hub.Options.TimerPollInterval, stoppingToken),
         Loop(async ct => await SweepOutboxAsync(null, ct) + await RepairStatusAsync(ct), _hub.Options.SweepInterval, stoppingToken));
 
-    /// <summary>Repeats a step: at once while it finds work, backing off while idle, or at a fixed interval.</summary>
-    private async Task Loop(Func<CancellationToken, Task<int>> step, TimeSpan? interval, CancellationToken ct)
+    private void WakeControlLoop() =>
+        Interlocked.Exchange(ref _controlWork, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>
+    /// Repeats a step: at once while it finds work, backing off while idle, or at a fixed interval;
+    /// a back-off ends early when <paramref name="wake"/> completes.
+    /// </summary>
+    private async Task Loop(Func<CancellationToken, Task<int>> step, TimeSpan? interval, CancellationToken ct, Func<Task>? wake = null)
     {
         await Task.Yield();
         var idle = _hub.Options.MinPollInterval;
         while (!ct.IsCancellationRequested)
         {
+            // Taken before the step, so a message sent while the step runs is not missed.
+            var woken = wake?.Invoke() ?? Never;
             var found = 0;
             try
             {
@@ -131,8 +146,10 @@ public sealed partial class DurableWorker : BackgroundService
             idle = found > 0 ? _hub.Options.MinPollInterval : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _hub.Options.MaxPollInterval.Ticks));
             if (wait > TimeSpan.Zero)
             {
-                try { await Task.Delay(wait, ct); }
-                catch (OperationCanceledException) { return; }
+                using var sleep = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                if (await Task.WhenAny(Task.Delay(wait, sleep.Token), woken) == woken) idle = _hub.Options.MinPollInterval;
+                await sleep.CancelAsync();
+                if (ct.IsCancellationRequested) return;
             }
         }
     }

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Domain.Levy;
+using Apprenticeships.Domain.Levy.Account;
+using Apprenticeships.Domain.Levy.Declarations;
+using Apprenticeships.Domain.Programmes;
+using Apprenticeships.Durable.Client;
+using Apprenticeships.Functions.Candidates;
+using Apprenticeships.Functions.Models;
+using Apprenticeships.Functions.Orchestrations;
+using Apprenticeships.Functions.Providers;
+using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Levy;
+using Apprenticeships.Storage.Programmes;
+
+namespace Apprenticeships.Functions.Dev;
+
+/// <summary>What the demo made, so a newcomer can follow it through the API.</summary>
+public sealed record DemoHubCreated(
+    string EmployerId, string AcademyId, string CohortId, IReadOnlyList<DemoProvider> Providers,
+    IReadOnlyList<DemoCandidate> Candidates, IReadOnlyList<string> Next);
+
+public sealed record DemoProvider(string Id, string Name, string ApiKey);
+
+public sealed record DemoCandidate(string Id, string Branch);
+
+/// <summary>
+/// Development only: a demo hub built through the same services the API uses — two providers,
+/// a levy-paying council with six months of declarations, an academy starting in three days, a
+/// cohort starting in four weeks and twenty fictional candidates. Sixteen confirm interest (as if
+/// they had clicked their link); twelve of those join the academy, two start jobs and two are
+/// accepted onto the cohort; four stay silent. Moving the clock then shows every stage.
+/// </summary>
+public sealed class DemoHub(
+    ProviderKeys providerKeys, LevyEmployerRepository employers, LevyDeclarationRepository declarations,
+    AcademyStore academies, CohortStore cohorts, CandidateEnrolment enrolment, CandidateStore candidates,
+    CandidateAssignments assignments, DurableTaskClient workflows, TimeProvider clock)
+{
+    private static readonly string[] GivenNames = ["Amira", "Ben", "Chloe", "Dev", "Ellie", "Femi", "Grace", "Harry", "Isla", "Jay",
+        "Kai", "Lena", "Mo", "Nia", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tariq"];
+
+    private const int Silent = 4, AcademyMembers = 12, JobStarters = 2;
+
+    public async Task<DemoHubCreated> CreateAsync(CancellationToken ct)
+    {
+        var tag = RandomNumberGenerator.GetHexString(4, lowercase: true);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var providers = new List<DemoProvider>();
+        foreach (var (id, name) in new[] { ($"demo-care-skills-{tag}", "Care Skills Training"), ($"demo-city-college-{tag}", "City College") })
+        {
+            var (account, key) = (await providerKeys.RegisterAsync(id, name, ct))!.Value;
+            providers.Add(new DemoProvider(account.Id, account.Name, key));
+        }
+
+        var employerId = $"demo-council-{tag}";
+        await employers.AddAsync(new LevyEmployer(employerId, "Demo County Council", IsLevyPayer: true, IsSme: false), ct);
+        // Six months of levy, each declared by the 19th of the next month, so the account has funds when the cohort starts.
+        for (var back = 7; back >= 2; back--)
+        {
+            var period = PayrollPeriod.Of(YearMonth.Of(today).AddMonths(-back));
+            var submitted = period.CalendarMonth.AddMonths(1).Day(15).ToDateTime(TimeOnly.MinValue);
+            await declarations.AddAsync(employerId, new LevyDeclaration("123/DEMO", period, 8_000m * period.Month, submitted), ct);
+        }
+
+        var academy = new Academy($"demo-academy-{tag}", "Adult Care Academy", "Acorn Care", "Adult care", providers[0].Id, "County Hall",
+            [today.AddDays(3), today.AddDays(4)], today.AddDays(7), today.AddDays(18), today.AddDays(21), CostPerPlace: 450m);
+        await academies.AddAsync(academy.Id, academy, ct);
+        var cohort = new Cohort($"demo-cohort-{tag}", "Adult care intake", "Adult care worker (level 2)", employerId, providers[0].Id,
+            today.AddDays(28), DurationMonths: 12, AgreedPrice: 7_000m, FundingBandMaximum: 7_000m);
+        await cohorts.AddAsync(cohort.Id, cohort, ct);
+
+        var people = new List<Candidate>();
+        for (var i = 0; i < GivenNames.Length; i++)
+        {
+            var referral = new Referral(GivenNames[i], "Demo", $"{GivenNames[i].ToLowerInvariant()}.demo.{tag}@example.org", "WR1 2AB",
+                today.AddYears(-19 - i), ReferralSource.JobcentreWorkCoach, Consent: true, "Public task", "advisor-1");
+            people.Add(await enrolment.EnrolAsync(referral, ct));
+        }
+        var engaged = people.Skip(Silent).ToList();
+        foreach (var c in engaged)
+            await workflows.RaiseEventAsync(Instances.Journey(c.Id), Events.Interest, "confirmed", eventId: "link-confirmed", ct);
+        await UntilEngagedAsync(engaged.Select(c => c.Id), ct);
+
+        var branches = people.Take(Silent).Select(c => new DemoCandidate(c.Id, "silent: no response after 14 days")).ToList();
+        foreach (var (c, i) in engaged.Select((c, i) => (c, i)))
+        {
+            var (assignment, branch) = i switch
+            {
+                < AcademyMembers => (new Assignment(AssignmentKind.Academy, academy.Id, null), $"academy {academy.Id}"),
+                < AcademyMembers + JobStarters => (new Assignment(AssignmentKind.Job, null, today.AddDays(7)), "job starting in 7 days"),
+                _ => (new Assignment(AssignmentKind.Cohort, cohort.Id, null), $"cohort {cohort.Id}"),
+            };
+            await assignments.AssignAsync(c.Id, assignment, assignment.Kind == AssignmentKind.Academy ? academy.CostPerPlace : 0,
+                assignment.Kind == AssignmentKind.Job ? "Acorn Care" : null, ct);
+            branches.Add(new DemoCandidate(c.Id, branch));
+        }
+
+        return new DemoHubCreated(employerId, academy.Id, cohort.Id, providers, branches,
+        [
+            "GET /api/candidates to see everyone's stage; GET /api/dev/outbox for the emails.",
+            "POST /api/dev/clock/advance {\"by\":\"P3D\"} for session reminders; {\"by\":\"P15D\"} closes the silent four as NoResponse.",
+            $"POST /api/academies/{academy.Id}/outcomes to record interview outcomes; GET /api/academies/{academy.Id} for progress.",
+            $"Advance past {cohort.StartDate:yyyy-MM-dd} and the cohort's two candidates are InTraining, with levy commitments.",
+        ]);
+    }
+
+    /// <summary>Assignments need the journey to have recorded the confirmed interest; that takes a moment.</summary>
+    private async Task UntilEngagedAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        patience.CancelAfter(TimeSpan.FromSeconds(60));
+        foreach (var id in ids)
+        {
+            while ((await candidates.GetAsync(id, patience.Token))?.Stage != CandidateStage.Engaged)
+                await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
+        }
+    }
+}

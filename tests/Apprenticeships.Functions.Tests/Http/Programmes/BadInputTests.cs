@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Apprenticeships.Functions.Tests.Http.Programmes;
+
+/// <summary>
+/// Every staff and provider endpoint refuses bad input with problem details naming the field,
+/// and changes nothing. Paths and bodies use placeholders the demo hub fills in.
+/// </summary>
+public class BadInputTests(DemoHubFixture hub) : IClassFixture<DemoHubFixture>
+{
+    public static TheoryData<string, string, string, int, string> Cases() => new()
+    {
+        // method + path, body, who ("staff" or a provider key "A"), status, field
+        { "POST /api/academies", """{"id":"{new}","employerName":"E","sector":"S","providerId":"{providerA}","place":"P","sessions":["{d3}"],"placementStart":"{d7}","placementEnd":"{d18}","interviewDate":"{d21}"}""", "staff", 400, "name" },
+        { "POST /api/academies", """{"id":"{new}","name":"N","employerName":"E","sector":"S","providerId":"{providerA}","place":"P","sessions":[],"placementStart":"{d7}","placementEnd":"{d18}","interviewDate":"{d21}"}""", "staff", 400, "sessions" },
+        { "POST /api/academies", """{"id":"{new}","name":"N","employerName":"E","sector":"S","providerId":"{providerA}","place":"P","sessions":["31/12/2030"],"placementStart":"{d7}","placementEnd":"{d18}","interviewDate":"{d21}"}""", "staff", 400, "sessions" },
+        { "POST /api/academies", """{"id":"{new}","name":"N","employerName":"E","sector":"S","providerId":"{providerA}","place":"P","sessions":["{d3}"],"placementStart":"{d18}","placementEnd":"{d7}","interviewDate":"{d21}"}""", "staff", 400, "placementEnd" },
+        { "POST /api/academies", """{"id":"{new}","name":"N","employerName":"E","sector":"S","providerId":"{providerA}","place":"P","sessions":["{d3}"],"placementStart":"{d7}","placementEnd":"{d18}","interviewDate":"{d60}"}""", "staff", 400, "interviewDate" },
+        { "POST /api/academies", """{"id":"{new}","name":"N","employerName":"E","sector":"S","providerId":"{providerA}","place":"P","sessions":["{d3}"],"placementStart":"{d7}","placementEnd":"{d18}","interviewDate":"{d21}","costPerPlace":"lots"}""", "staff", 400, "costPerPlace" },
+        { "POST /api/academies", """{"id":"{new}","name":"N","employerName":"E","sector":"S","providerId":"nobody","place":"P","sessions":["{d3}"],"placementStart":"{d7}","placementEnd":"{d18}","interviewDate":"{d21}"}""", "staff", 404, "providerId" },
+        { "POST /api/academies", """{"id":"{academy}","name":"N","employerName":"E","sector":"S","providerId":"{providerA}","place":"P","sessions":["{d3}"],"placementStart":"{d7}","placementEnd":"{d18}","interviewDate":"{d21}"}""", "staff", 409, "id" },
+        { "POST /api/academies", "not json", "staff", 400, "body" },
+        { "POST /api/cohorts", """{"id":"{new}","name":"N","standardName":"S","employerId":"{employer}","providerId":"{providerA}","startDate":"{d30}","durationMonths":6,"agreedPrice":7000,"fundingBandMaximum":7000}""", "staff", 400, "durationMonths" },
+        { "POST /api/cohorts", """{"id":"{new}","name":"N","standardName":"S","employerId":"{employer}","providerId":"{providerA}","startDate":"{d30}","durationMonths":12,"agreedPrice":7000,"fundingBandMaximum":99999}""", "staff", 400, "fundingBandMaximum" },
+        { "POST /api/cohorts", """{"id":"{new}","name":"N","standardName":"S","employerId":"{employer}","providerId":"{providerA}","startDate":"{past}","durationMonths":12,"agreedPrice":7000,"fundingBandMaximum":7000}""", "staff", 400, "startDate" },
+        { "POST /api/cohorts", """{"id":"{new}","name":"N","standardName":"S","employerId":"{employer}","providerId":"{providerA}","startDate":"{d30}","durationMonths":12,"agreedPrice":0,"fundingBandMaximum":7000}""", "staff", 400, "agreedPrice" },
+        { "POST /api/cohorts", """{"id":"{new}","name":"N","standardName":"S","employerId":"nobody","providerId":"{providerA}","startDate":"{d30}","durationMonths":12,"agreedPrice":7000,"fundingBandMaximum":7000}""", "staff", 404, "employerId" },
+        { "POST /api/academies/{academy}/members", "{}", "staff", 400, "candidateId" },
+        { "POST /api/academies/{academy}/members", """{"candidateId":"c-nobody"}""", "staff", 404, "candidateId" },
+        { "POST /api/academies/no-such-academy/members", """{"candidateId":"{silent}"}""", "staff", 404, "id" },
+        { "POST /api/academies/{academy}/members", """{"candidateId":"{silent}"}""", "staff", 409, "candidateId" },
+        { "POST /api/cohorts/{cohort}/members", """{"candidateId":"{swap}"}""", "staff", 409, "candidateId" },
+        { "POST /api/cohorts/no-such-cohort/members", """{"candidateId":"{swap}"}""", "staff", 404, "id" },
+        { "POST /api/academies/{academy}/attendance", """{"candidateId":"{swap}","date":"{d5}","attended":true}""", "staff", 400, "date" },
+        { "POST /api/academies/{academy}/attendance", """{"candidateId":"{swap}","date":"{d3}"}""", "staff", 400, "attended" },
+        { "POST /api/academies/{academy}/attendance", """{"candidateId":"{job}","date":"{d3}","attended":true}""", "staff", 404, "candidateId" },
+        { "POST /api/academies/{academy}/outcomes", """{"candidateId":"{swap}","outcome":"DidNotComplete"}""", "staff", 400, "reason" },
+        { "POST /api/academies/{academy}/outcomes", """{"candidateId":"{swap}","outcome":"CompletedUnsuccessful","offer":"Job"}""", "staff", 400, "offer" },
+        { "POST /api/academies/{academy}/outcomes", """{"candidateId":"{swap}","outcome":"Maybe"}""", "staff", 400, "outcome" },
+        { "POST /api/candidates/{job}/job-start", """{"startDate":"soon","employerName":"E"}""", "staff", 400, "startDate" },
+        { "POST /api/candidates/{swap}/job-start", """{"startDate":"{d200}","employerName":"E"}""", "staff", 400, "startDate" },
+        { "POST /api/candidates/{swap}/job-start", """{"startDate":"{d3}","employerName":"E"}""", "staff", 409, "candidateId" },
+        { "POST /api/candidates/{job}/sustainment", """{"week":5,"inWork":true}""", "staff", 400, "week" },
+        { "POST /api/candidates/{job}/sustainment", """{"week":13,"inWork":true}""", "staff", 409, "week" },
+        { "POST /api/candidates/{swap}/sustainment", """{"week":13,"inWork":true}""", "staff", 409, "id" },
+        { "POST /api/candidates/{swap}/withdraw", "{}", "staff", 400, "reason" },
+        { "GET /api/candidates?stage=Flying", "", "staff", 400, "stage" },
+        { "GET /api/reports/outcomes?from=yesterday&to={d3}", "", "staff", 400, "from" },
+        { "GET /api/reports/outcomes.csv?from={d3}&to={past}", "", "staff", 400, "to" },
+        { "POST /api/providers", """{"name":"No id"}""", "staff", 400, "id" },
+        { "POST /api/providers", """{"id":"{new}","name":"{long}"}""", "staff", 400, "name" },
+        { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{cohortMember}","date":"{today}"}""", "A", 400, "kind" },
+        { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{cohortMember}","kind":"Milestone","date":"{d3}","detail":"Care Certificate"}""", "A", 400, "date" },
+        { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{cohortMember}","kind":"Milestone","date":"{today}"}""", "A", 400, "detail" },
+        { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{cohortMember}","kind":"OffTheJobHours","date":"{today}","hours":0}""", "A", 400, "hours" },
+        { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{cohortMember}","kind":"EpaResult","date":"{today}"}""", "A", 400, "grade" },
+        { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{cohortMember}","kind":"Gateway","date":"{today}"}""", "A", 409, "candidateId" },
+        { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{swap}","kind":"Attendance","date":"{d5}","attended":true}""", "A", 400, "date" },
+        { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{swap}","kind":"Attendance","date":"{today}"}""", "A", 400, "attended" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_bad_request_is_refused_naming_the_field_and_changes_nothing(string request, string body, string who, int status, string field)
+    {
+        var before = await hub.SnapshotAsync();
+        var created = $"bad-{Guid.NewGuid():N}"[..20];
+        var (method, path) = (request.Split(' ')[0], Fill(request.Split(' ')[1], created));
+        using var message = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body.Length > 0) message.Content = new StringContent(Fill(body, created), Encoding.UTF8, "application/json");
+        if (who == "A") message.Headers.Add("X-Provider-Key", hub.KeyA);
+
+        var response = await hub.Http.SendAsync(message);
+
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{request}: expected {status}, got {(int)response.StatusCode} {problem}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(JsonDocument.Parse(problem).RootElement.GetProperty("errors").TryGetProperty(field, out _), problem);
+        Assert.Equal(before, await hub.SnapshotAsync());
+        foreach (var kind in new[] { "academies", "cohorts" })
+            Assert.Equal(HttpStatusCode.NotFound, (await hub.Http.GetAsync($"/api/{kind}/{created}")).StatusCode);
+        Assert.DoesNotContain(created, await hub.Http.GetStringAsync("/api/providers"));
+    }
+
+    private string Fill(string text, string created)
+    {
+        var today = DateOnly.FromDateTime(hub.App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var filled = text
+            .Replace("{new}", created).Replace("{academy}", hub.AcademyId).Replace("{cohort}", hub.CohortId).Replace("{employer}", hub.EmployerId)
+            .Replace("{providerA}", hub.KeyA.Split('.')[0]).Replace("{silent}", hub.Candidate("silent")).Replace("{swap}", hub.Candidate("academy"))
+            .Replace("{job}", hub.Candidate("job")).Replace("{cohortMember}", hub.Candidate("cohort"))
+            .Replace("{today}", $"{today:yyyy-MM-dd}").Replace("{past}", $"{today.AddDays(-10):yyyy-MM-dd}").Replace("{long}", new string('n', 121));
+        return System.Text.RegularExpressions.Regex.Replace(filled, @"\{d(\d+)\}", m => $"{today.AddDays(int.Parse(m.Groups[1].Value)):yyyy-MM-dd}");
+    }
+}
