@@ -33,7 +33,7 @@ app.UseStatusCodePages();
 app.UseSecurityHeaders(app.Services.GetRequiredService<EntraOptions>());
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAntiforgery();
+app.UseFormProtection();
 app.MapFrontendAssets();
 app.MapStaffSignInPages();
 app.MapProviderSignInPages();

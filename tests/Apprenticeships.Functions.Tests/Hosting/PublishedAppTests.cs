@@ -60,7 +60,7 @@ public class PublishedAppTests(PublishedFunctionsApp published) : IClassFixture<
         try
         {
             var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            client.DefaultRequestHeaders.Add(Security.DevUserHeader.Header, "amara");
+            client.DefaultRequestHeaders.Add(Functions.Security.DevUserHeader.Header, "amara");
             var host = new FunctionsHostCalls(client);
             await WaitUntilListeningAsync(host.App, process, output);
 
