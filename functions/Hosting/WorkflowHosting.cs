@@ -32,6 +32,7 @@ public static class WorkflowHosting
         builder.Services.AddSingleton<CohortStore>();
         builder.Services.AddSingleton<ProviderStore>();
         builder.Services.AddSingleton<ProviderKeys>();
+        builder.Services.AddSingleton<ProviderConfirmations>();
         builder.Services.AddSingleton<CandidateEnrolment>();
         builder.Services.AddSingleton<CandidateAssignments>();
         builder.Services.AddSingleton<CandidateWithdrawal>();

@@ -21,6 +21,14 @@ public sealed class ProviderKeys(ProviderStore providers, TimeProvider clock)
         return await providers.AddAsync(id, account, ct) ? (account, key) : null;
     }
 
+    /// <summary>Replaces the provider's key with a new one (the old one stops working at once); null if there is no such provider.</summary>
+    public async Task<(ProviderAccount Account, string Key)?> IssueNewKeyAsync(string id, CancellationToken ct)
+    {
+        var (key, hash) = NewKey(id);
+        var changed = await providers.ChangeAsync(id, p => p with { KeyHash = hash, KeyIssuedAt = clock.GetUtcNow() }, ct);
+        return changed is null ? null : (changed, key);
+    }
+
     /// <summary>The provider the key belongs to, or null if it is not a current key.</summary>
     public async Task<ProviderAccount?> VerifyAsync(string? key, CancellationToken ct)
     {

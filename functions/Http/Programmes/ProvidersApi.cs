@@ -57,74 +57,19 @@ public static class ProvidersApi
     }
 
     private static async Task<IResult> ConfirmAsync(HttpRequest request, JsonBody<ConfirmationRequest> body, ProviderKeys keys,
-        CandidateStore candidates, AcademyStore academies, CohortStore cohorts, ProgrammeRecords records, DurableTaskClient workflows,
-        TimeProvider clock, CancellationToken ct)
+        ProviderConfirmations confirmations, CancellationToken ct)
     {
         if (await keys.VerifyAsync(request.Headers[ProviderKeys.Header], ct) is not { } provider) return NoKey();
         if (!body.TryGet(out var r, out var unreadable)) return TypedResults.ValidationProblem(unreadable);
-        var errors = new FieldErrors();
-        var reference = errors.Id("reference", r.Reference, "Your reference for this confirmation");
-        var candidateId = errors.Id("candidateId", r.CandidateId, "Candidate id");
-        var kind = errors.Required("kind", r.Kind, "Kind");
-        var date = errors.Date("date", r.Date, "Date");
-        if (date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) errors.Add("date", "A confirmation cannot be dated in the future.");
-        switch (kind)
+        var result = await confirmations.ConfirmAsync(provider, r, ct);
+        return result switch
         {
-            case ConfirmationKind.Attendance: errors.Required("attended", r.Attended, "Attended"); break;
-            case ConfirmationKind.OffTheJobHours when r.Hours is not (> 0 and <= 1000): errors.Add("hours", "Hours must be more than 0 and at most 1000."); break;
-            case ConfirmationKind.Milestone: errors.Text("detail", r.Detail, "The milestone", 200); break;
-            case ConfirmationKind.EpaResult: errors.Required("grade", r.Grade, "Grade"); break;
-        }
-        if (r.Detail is { Length: > 200 }) errors.Add("detail", "Detail must be at most 200 characters.");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-
-        // One answer for "no such learner" and "not yours", so a key cannot probe other providers' learners.
-        var notYours = ProblemResults.Forbidden("candidateId", $"Candidate '{candidateId}' is not one of {provider.Name}'s learners.");
-        var candidate = await candidates.GetAsync(candidateId!, ct);
-        if (candidate is null) return notYours;
-        var isAttendance = kind == ConfirmationKind.Attendance;
-        var programmeProvider = isAttendance
-            ? candidate.AcademyId is { } a ? (await academies.GetAsync(a, ct))?.ProviderId : null
-            : candidate.CohortId is { } k ? (await cohorts.GetAsync(k, ct))?.ProviderId : null;
-        if (programmeProvider != provider.Id) return notYours;
-
-        if (isAttendance)
-        {
-            var academy = (await academies.GetAsync(candidate.AcademyId!, ct))!;
-            if (await AcademiesApi.AttendanceProblemAsync(academy, candidate.Id, date!.Value, candidates, ct) is { } problem) return problem;
-            if (await AcademiesApi.SaveAttendanceAsync(records, candidate.Id, academy.Id, date.Value, r.Attended!.Value, clock, ct) == SaveResult.Conflict)
-                return ProblemResults.Conflict("attended", "Attendance for that session is already recorded differently.");
-        }
-        else if (candidate.Stage != CandidateStage.InTraining && await records.GetAsync(candidate.Id, Key(provider.Id, reference!), ct) is null)
-        {
-            return ProblemResults.Conflict("candidateId", $"The candidate's training has not started (they are {candidate.Stage}).");
-        }
-
-        var saved = await records.AddAsync(new ProgrammeRecord(candidate.Id, Key(provider.Id, reference!), RecordKind.Confirmation, clock.GetUtcNow())
-        {
-            ProgrammeId = provider.Id, Value = kind.ToString(), Date = date,
-            Reason = kind switch
-            {
-                ConfirmationKind.Attendance => r.Attended == true ? "attended" : "did not attend",
-                ConfirmationKind.OffTheJobHours => $"{r.Hours} hours{(r.Detail is null ? "" : $", {r.Detail}")}",
-                ConfirmationKind.EpaResult => $"{r.Grade}{(r.Detail is null ? "" : $", {r.Detail}")}",
-                _ => r.Detail,
-            },
-            Amount = r.Hours,
-        }, ct);
-        if (saved == SaveResult.Conflict) return ProblemResults.Conflict("reference", $"Reference '{reference}' was already used for a different confirmation.");
-
-        if (!isAttendance)
-        {
-            // Sent again even when already recorded (the first attempt may have stopped before this); the event id makes it one event.
-            await workflows.RaiseEventAsync(Instances.Training(Instances.Commitment(candidate.Id)), Events.Confirmation,
-                new TrainingConfirmation(kind!.Value, date!.Value, r.Grade), eventId: Key(provider.Id, reference!), ct);
-        }
-        var response = new ConfirmationResponse(reference!, candidate.Id, kind!.Value, saved == SaveResult.Created ? "Recorded" : "AlreadyRecorded");
-        return saved == SaveResult.Created ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
+            { Errors: { } errors } => TypedResults.ValidationProblem(errors),
+            { Response: { } response } => result.Status == StatusCodes.Status201Created ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response),
+            { Status: StatusCodes.Status403Forbidden } => ProblemResults.Forbidden(result.Field!, result.Detail!),
+            _ => ProblemResults.Conflict(result.Field!, result.Detail!),
+        };
     }
-
-    private static string Key(string providerId, string reference) => $"confirmation-{providerId}-{reference}";
 
     private static IResult NoKey() => ProblemResults.Unauthorized(ProviderKeys.Header, $"Send your provider API key in the {ProviderKeys.Header} header.");
 }

@@ -26,6 +26,16 @@ public sealed class LevyEmployerRepository(LevyTables tables)
         return entity is null ? null : ToEmployer(entity);
     }
 
+    /// <summary>Every employer with an account; a hub has a handful, so a scan of the employer rows is fine.</summary>
+    public async Task<List<LevyEmployer>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(LevyTables.Employers);
+        var all = new List<LevyEmployer>();
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {Row}"), cancellationToken: cancellationToken))
+            all.Add(ToEmployer(e));
+        return all;
+    }
+
     private static LevyEmployer ToEmployer(TableEntity e) =>
         new(e.PartitionKey, e.GetString("Name") ?? "", e.GetBoolean("IsLevyPayer") ?? false, e.GetBoolean("IsSme") ?? false);
 }

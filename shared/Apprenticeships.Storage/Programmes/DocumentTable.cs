@@ -38,6 +38,27 @@ public class DocumentTable<T>(StorageAccount account, string tableName) where T 
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
+    /// <summary>Replaces the record with <paramref name="change"/>(current), guarded by its ETag so a concurrent change is not lost; null if there is none.</summary>
+    public async Task<T?> ChangeAsync(string id, Func<T, T> change, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        while (true)
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(_partition, id, cancellationToken: ct);
+            if (!row.HasValue) return null;
+            var changed = change(FromEntity(row.Value!));
+            try
+            {
+                await _table.UpdateEntityAsync(ToEntity(id, changed), row.Value!.ETag, TableUpdateMode.Replace, ct);
+                return changed;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Someone else changed it first: apply the change to theirs.
+            }
+        }
+    }
+
     public async Task<List<T>> ListAsync(CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct);

@@ -63,11 +63,15 @@ internal static partial class ExpectedFunctionJson
         return routes;
     }
 
-    /// <summary>"api/finance/employers/{id}/statement.csv" is "http-finance-employers-id-statement-csv".</summary>
+    /// <summary>
+    /// "api/finance/employers/{id}/statement.csv" is "http-finance-employers-id-statement-csv"; a page
+    /// such as "candidates/{id}" is "page-candidates-id", apart from its API namesake "http-candidates-id".
+    /// </summary>
     public static string HttpFunctionName(string template)
     {
-        var words = NonWord().Split(Regex.Replace(template, "^api/", "")).Where(w => w.Length > 0);
-        return "http-" + string.Join('-', words).ToLowerInvariant();
+        var isApi = template.StartsWith("api/", StringComparison.Ordinal);
+        var words = NonWord().Split(isApi ? template[4..] : template).Where(w => w.Length > 0);
+        return (isApi ? "http-" : "page-") + (template.Length == 0 ? "home" : string.Join('-', words).ToLowerInvariant());
     }
 
     private static JsonObject Http(string template, SortedSet<string>? methods)

@@ -112,7 +112,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
             if (isApi && user is not null) request.Headers.Add(DevUserHeader.Header, user.Id);
             using var response = await browser.SendAsync(request);
             var status = (int)response.StatusCode;
-            var location = response.Headers.Location?.OriginalString ?? "";
+            var location = response.Headers.Location is not { } l ? "" : l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString;
             var signInPage = gate == Gate.Provider ? "/provider/sign-in" : "/sign-in";
             var sentToSignIn = status == 302 && location.StartsWith(signInPage, StringComparison.Ordinal);
             // The gate's 401 asks for a bearer token; a public endpoint's own 401 (a bad signature or key) does not.

@@ -1,0 +1,123 @@
+using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Functions.Candidates;
+using Apprenticeships.Functions.Models;
+using Apprenticeships.Functions.Security;
+using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Programmes;
+
+namespace Apprenticeships.Functions.Pages.Candidates;
+
+/// <summary>One candidate: their details, their journey so far, and what an advisor can do next.</summary>
+public static class CandidatePage
+{
+    public static IEndpointRouteBuilder MapCandidatePage(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/candidates/{id}").RequireAuthorization(StaffPolicies.Candidates);
+        group.MapGet("", async (HttpContext http, string id, string? enrolled, CandidateStore candidates, CancellationToken ct) =>
+            await candidates.GetAsync(id, ct) is { } c ? await RenderAsync(http, c, [], enrolled == "1" ? "Candidate enrolled. Their welcome email is on its way." : null, ct) : NotFound(http));
+
+        group.MapPost("/withdraw", async (HttpContext http, string id, IFormCollection form, CandidateStore candidates, CandidateWithdrawal withdrawal, CancellationToken ct) =>
+        {
+            if (await candidates.GetAsync(id, ct) is not { } candidate) return NotFound(http);
+            var reason = form["reason"].ToString().Trim();
+            if (reason.Length is 0 or > 500)
+                return await RenderAsync(http, candidate, new() { ["reason"] = ["Give the reason for withdrawal (up to 500 characters)."] }, null, ct);
+            if (candidate.Stage.IsClosed())
+                return await RenderAsync(http, candidate, new() { ["reason"] = [$"The candidate is already closed ({StageNames.Of(candidate.Stage)})."] }, null, ct);
+            await withdrawal.WithdrawAsync(candidate, reason, $"Withdrawn by their advisor: {reason}", ct);
+            return Results.Redirect($"/candidates/{id}");
+        });
+
+        group.MapPost("/assign", async (HttpContext http, string id, IFormCollection form, CandidateStore candidates, AcademyStore academies,
+            CohortStore cohorts, CandidateAssignments assignments, CancellationToken ct) =>
+        {
+            if (await candidates.GetAsync(id, ct) is not { } candidate) return NotFound(http);
+            var choice = form["programme"].ToString().Split(':', 2);
+            (AssignOutcome, Candidate?)? result = choice switch
+            {
+                ["academy", var a] when await academies.GetAsync(a, ct) is { } academy =>
+                    await assignments.AssignAsync(id, new Assignment(AssignmentKind.Academy, academy.Id, null), academy.CostPerPlace, null, ct),
+                ["cohort", var k] when await cohorts.GetAsync(k, ct) is { } cohort =>
+                    await assignments.AssignAsync(id, new Assignment(AssignmentKind.Cohort, cohort.Id, null), 0, null, ct),
+                _ => null,
+            };
+            var problem = result switch
+            {
+                null => "Choose an academy or cohort.",
+                (AssignOutcome.Assigned, _) => null,
+                (AssignOutcome.AlreadyTookPart, _) => "The candidate has already taken part in this academy.",
+                (_, var c) => c?.Stage == CandidateStage.Engaged ? "The candidate is already assigned." : $"Only engaged candidates can be assigned; this one is {StageNames.Of(c?.Stage ?? candidate.Stage)}.",
+            };
+            if (problem is not null) return await RenderAsync(http, candidate, new() { ["programme"] = [problem] }, null, ct);
+            return Results.Redirect($"/candidates/{id}");
+        });
+        return app;
+    }
+
+    private static async Task<IResult> RenderAsync(HttpContext http, Candidate c, Dictionary<string, string[]> errors, string? notice, CancellationToken ct)
+    {
+        var services = http.RequestServices;
+        var stages = await services.GetRequiredService<CandidateTimeline>().ListAsync(c.Id, ct);
+        var facts = (await services.GetRequiredService<ProgrammeRecords>().ForCandidateAsync(c.Id, ct)).Select(r => new TimelineEntry(r.At, c.Stage, RecordDescriptions.Describe(r)));
+        var events = stages.Concat(facts).OrderBy(e => e.At).ToList();
+        var timeline = events.Select(e => Html.Of($"""
+            <li class="app-timeline__item"><p class="govuk-body govuk-!-margin-bottom-1"><strong>{StageNames.When(e.At)}</strong></p><p class="govuk-body">{e.What}</p></li>
+            """));
+
+        Html assign = Html.Empty;
+        if (c.Stage == CandidateStage.Engaged)
+        {
+            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var academies = (await services.GetRequiredService<AcademyStore>().ListAsync(ct)).Where(a => a.Ends >= today).OrderBy(a => a.Starts)
+                .Select(a => ($"academy:{a.Id}", $"Academy: {a.Name} ({a.EmployerName}), starts {a.Starts:d MMM yyyy}"));
+            var cohorts = (await services.GetRequiredService<CohortStore>().ListAsync(ct)).Where(k => k.StartDate >= today).OrderBy(k => k.StartDate)
+                .Select(k => ($"cohort:{k.Id}", $"Cohort: {k.Name} ({k.StandardName}), starts {k.StartDate:d MMM yyyy}"));
+            var options = new[] { ("", "Choose…") }.Concat(academies).Concat(cohorts);
+            assign = Html.Of($"""
+                <h2 class="govuk-heading-m">Assign to an academy or cohort</h2>
+                <form method="post" action="/candidates/{c.Id}/assign" novalidate>
+                  {PageLayout.Antiforgery(http)}
+                  {FormFields.Select("programme", "Academy or cohort", options, null, errors)}
+                  {FormFields.Button("Assign")}
+                </form>
+                """);
+        }
+        var withdraw = c.Stage.IsClosed() ? Html.Empty : Html.Of($"""
+            <h2 class="govuk-heading-m">Withdraw from the programme</h2>
+            <form method="post" action="/candidates/{c.Id}/withdraw" novalidate>
+              {PageLayout.Antiforgery(http)}
+              {FormFields.TextArea("reason", "Reason for withdrawal", null, errors)}
+              {FormFields.Button("Withdraw candidate", warning: true)}
+            </form>
+            """);
+        var banner = notice is null ? Html.Empty : Html.Of($"""
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title" data-module="govuk-notification-banner">
+              <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div>
+              <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{notice}</p></div>
+            </div>
+            """);
+        Html Row(string key, object? value) => Html.Of($"<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">{key}</dt><dd class=\"govuk-summary-list__value\">{value}</dd></div>");
+        return PageLayout.Render(http, $"{c.GivenName} {c.FamilyName}", Html.Of($"""
+            {FormFields.ErrorSummary(errors)}
+            {banner}
+            <span class="govuk-caption-l">Candidate {c.Id}</span>
+            <h1 class="govuk-heading-l">{c.GivenName} {c.FamilyName}</h1>
+            <p class="govuk-body" id="stage">Stage: {StageNames.Tag(c.Stage)}</p>
+            <dl class="govuk-summary-list">
+              {Row("Email", c.Email)}{Row("Postcode", c.Postcode)}{Row("Date of birth", c.DateOfBirth.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")))}
+              {Row("Referred by", c.Source)}{Row("Advisor", c.AdvisorId)}{Row("Enrolled", StageNames.When(c.EnrolledAt))}
+              {Row("Academy", c.AcademyId ?? "None")}{Row("Cohort", c.CohortId ?? "None")}
+              {(c.WithdrawalReason is null ? Html.Empty : Row("Withdrawal reason", c.WithdrawalReason))}
+            </dl>
+            <h2 class="govuk-heading-m">Journey</h2>
+            <ol class="govuk-list app-timeline" id="timeline">{timeline}</ol>
+            {assign}
+            {withdraw}
+            """), errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, hasErrors: errors.Count > 0);
+    }
+
+    private static IResult NotFound(HttpContext http) => PageLayout.Render(http, "Candidate not found", Html.Of($"""
+        <h1 class="govuk-heading-l">Candidate not found</h1>
+        <p class="govuk-body"><a class="govuk-link" href="/candidates">Find a candidate</a></p>
+        """), StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,95 @@
+using Apprenticeships.Domain.Levy;
+using Apprenticeships.Domain.Levy.Account;
+using Apprenticeships.Domain.Levy.Forecast;
+using Apprenticeships.Domain.Levy.Ledger;
+using Apprenticeships.Domain.Levy.Policy;
+using Apprenticeships.Functions.Security;
+using Apprenticeships.Storage.Levy;
+
+namespace Apprenticeships.Functions.Pages.Finance;
+
+/// <summary>Finance officers' pages: the employers with levy accounts, and each account month by month with its forecast.</summary>
+public static class FinancePages
+{
+    /// <summary>Two years of history and one of forecast fit the chart and cover the 24-month expiry.</summary>
+    private const int MonthsShown = 24, MonthsForecast = 12;
+
+    public static IEndpointRouteBuilder MapFinancePages(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/finance").RequireAuthorization(StaffPolicies.Money);
+        group.MapGet("", async (HttpContext http, LevyEmployerRepository employers, CancellationToken ct) =>
+        {
+            var rows = (await employers.ListAsync(ct)).OrderBy(e => e.Name).Select(e => Html.Of($"""
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell"><a class="govuk-link" href="/finance/employers/{e.Id}">{e.Name}</a></td>
+                  <td class="govuk-table__cell">{e.Id}</td>
+                  <td class="govuk-table__cell">{(e.IsLevyPayer ? "Levy payer" : "Non-levy")}{(e.IsSme ? ", SME" : "")}</td>
+                </tr>
+                """)).ToList();
+            return PageLayout.Render(http, "Levy accounts", Html.Of($"""
+                <h1 class="govuk-heading-l">Levy accounts</h1>
+                {(rows.Count == 0 ? Html.Of($"<p class=\"govuk-body\">No employers yet.</p>") : Html.Of($"""
+                <table class="govuk-table">
+                  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Employer</th><th scope="col" class="govuk-table__header">Id</th><th scope="col" class="govuk-table__header">Kind</th></tr></thead>
+                  <tbody class="govuk-table__body">{rows}</tbody>
+                </table>
+                """))}
+                """));
+        });
+
+        group.MapGet("/employers/{id}", async (HttpContext http, string id, LevyEmployerRepository employers, AccountRecordsRepository accounts,
+            FundingPolicy policy, TimeProvider clock, CancellationToken ct) =>
+        {
+            var employer = await employers.FindAsync(id, ct);
+            var records = await accounts.LoadAsync(id, ct);
+            if (employer is null || records is null)
+                return PageLayout.Render(http, "Employer not found", Html.Of($"<h1 class=\"govuk-heading-l\">Employer not found</h1><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/finance\">Levy accounts</a></p>"), StatusCodes.Status404NotFound);
+            var thisMonth = YearMonth.Of(clock.GetUtcNow().UtcDateTime);
+            var account = LevyAccount.AsOf(records, thisMonth, policy);
+            var shown = account.Months.TakeLast(MonthsShown).ToList();
+            var nextMonth = thisMonth.AddMonths(1);
+            var forecast = LevyForecast.Project(records, nextMonth, MonthsForecast, policy.FundingBandCeiling.At(nextMonth.FirstDay), policy);
+            var projected = forecast.Months.Where(m => m.Month > thisMonth).ToList();
+            return PageLayout.Render(http, employer.Name, Html.Of($"""
+                <span class="govuk-caption-l">Levy account {employer.Id}</span>
+                <h1 class="govuk-heading-l">{employer.Name}</h1>
+                <dl class="govuk-summary-list">
+                  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Balance at the end of {thisMonth}</dt><dd class="govuk-summary-list__value" id="balance">£{account.Balance:N2}</dd></div>
+                  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Expiring in the next {MonthsForecast} months if nothing changes</dt><dd class="govuk-summary-list__value">£{projected.Sum(m => m.Expired):N2}{(forecast.FirstExpiryMonth is { } first ? $", from {first}" : "")}</dd></div>
+                  <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">More apprentices at £{forecast.Band:N0} that would use it</dt><dd class="govuk-summary-list__value">{forecast.AdditionalApprentices}</dd></div>
+                </dl>
+                <h2 class="govuk-heading-m">Month by month</h2>
+                {LevyChart.Render($"{employer.Name}: funds in, payments, expiry and forecast, month by month", shown, projected)}
+                <p class="govuk-body"><a class="govuk-link" id="statement-csv" href="/api/finance/employers/{employer.Id}/statement.csv?asOf={thisMonth}" download>Download the statement (CSV)</a></p>
+                <details class="govuk-details">
+                  <summary class="govuk-details__summary"><span class="govuk-details__summary-text">The figures as a table</span></summary>
+                  <div class="govuk-details__text">{Table(shown, projected)}</div>
+                </details>
+                """));
+        });
+        return app;
+    }
+
+    private static Html Table(List<LedgerMonth> actual, List<LedgerMonth> forecast)
+    {
+        var rows = actual.Select(m => (m, "")).Concat(forecast.Select(m => (m, " (forecast)"))).Select(x => Html.Of($"""
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">{x.m.Month}{x.Item2}</th>
+              <td class="govuk-table__cell govuk-table__cell--numeric">£{x.m.FundsIn + x.m.TransfersIn:N2}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">£{x.m.LevyPayments + x.m.TransfersOut:N2}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">£{x.m.Expired:N2}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">£{x.m.Balance:N2}</td>
+            </tr>
+            """));
+        return Html.Of($"""
+            <table class="govuk-table govuk-table--small-text-until-tablet">
+              <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">Month</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Funds in</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Payments</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Expired</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Balance</th>
+              </tr></thead>
+              <tbody class="govuk-table__body">{rows}</tbody>
+            </table>
+            """);
+    }
+}

@@ -1,0 +1,56 @@
+using Apprenticeships.Functions.Http;
+using Apprenticeships.Functions.Http.Reports;
+using Apprenticeships.Functions.Security;
+
+namespace Apprenticeships.Functions.Pages.Reports;
+
+/// <summary>The hub's outcome figures for a date range, with the same figures as a CSV from the reports API.</summary>
+public static class OutcomeReportPage
+{
+    public static IEndpointRouteBuilder MapOutcomeReportPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/reports/outcomes", async (HttpContext http, string? from, string? to, OutcomeFiguresSource source, TimeProvider clock, CancellationToken ct) =>
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var asked = from is not null || to is not null;
+            from ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd");
+            to ??= today.ToString("yyyy-MM-dd");
+            var errors = new FieldErrors();
+            var start = errors.Date("from", from, "From");
+            var end = errors.Date("to", to, "To");
+            if (start > end) errors.Add("to", "To must be on or after from.");
+            Html figures = Html.Empty;
+            if (!errors.Any)
+            {
+                var f = await source.BuildAsync(start!.Value, end!.Value, ct);
+                (string, object)[] rows =
+                [
+                    ("Referrals", f.Referrals), ("No response", f.NoResponse), ("SWAP starts", f.SwapStarts), ("SWAP completions", f.SwapCompletions),
+                    ("Interviews", f.Interviews), ("Job outcomes (direct)", f.JobOutcomesDirect), ("Job outcomes (via SWAP)", f.JobOutcomesViaSwap),
+                    ("Sustained 13 weeks", f.Sustained13Weeks), ("Sustained 26 weeks", f.Sustained26Weeks), ("Apprenticeship starts", f.ApprenticeshipStarts),
+                    ("Achievements", f.Achievements), ("Withdrawals", f.Withdrawals), ("Training opportunities completed", f.TrainingCompleted),
+                    ("Spend", $"£{f.Spend:N2}"), ("Cost per outcome", $"£{f.CostPerOutcome:N2}"), ("Levy used", $"£{f.LevyUsed:N2}"), ("Levy expired", $"£{f.LevyExpired:N2}"),
+                ];
+                figures = Html.Of($"""
+                    <table class="govuk-table" id="figures">
+                      <caption class="govuk-table__caption govuk-table__caption--m">{start.Value:d MMMM yyyy} to {end.Value:d MMMM yyyy}</caption>
+                      <tbody class="govuk-table__body">{rows.Select(r => Html.Of($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{r.Item1}</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">{r.Item2}</td></tr>"))}</tbody>
+                    </table>
+                    <p class="govuk-body"><a class="govuk-link" id="outcomes-csv" href="/api/reports/outcomes.csv?from={from}&amp;to={to}" download>Download these figures (CSV)</a></p>
+                    """);
+            }
+            var shown = errors.ToDictionary();
+            return PageLayout.Render(http, "Outcomes", Html.Of($"""
+                {FormFields.ErrorSummary(shown, ["from", "to"])}
+                <h1 class="govuk-heading-l">Outcomes</h1>
+                <form method="get" action="/reports/outcomes" novalidate>
+                  {FormFields.Text("from", "From", from, shown, hint: "YYYY-MM-DD", width: "govuk-input--width-10")}
+                  {FormFields.Text("to", "To", to, shown, hint: "YYYY-MM-DD", width: "govuk-input--width-10")}
+                  {FormFields.Button(asked ? "Update" : "Show figures", secondary: true)}
+                </form>
+                {figures}
+                """), errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, hasErrors: errors.Any);
+        }).RequireAuthorization(StaffPolicies.AnyStaff);
+        return app;
+    }
+}
