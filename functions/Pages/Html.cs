@@ -43,6 +43,9 @@ public ref struct HtmlHandler
 
     public void AppendFormatted<T>(T value, string? format)
     {
+        // A List<Html> binds here rather than to the IEnumerable<Html> overload: it is markup too.
+        if (value is Html markup) { AppendFormatted(markup); return; }
+        if (value is IEnumerable<Html> many) { AppendFormatted(many); return; }
         var text = value switch
         {
             null => "",
