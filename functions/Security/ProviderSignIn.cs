@@ -25,6 +25,7 @@ public static class ProviderSignIn
 
     public static void Configure(CookieAuthenticationOptions o)
     {
+        o.TimeProvider = TimeProvider.System; // real time, not the demo-movable workflow clock
         o.Cookie.Name = ".Apprenticeships.Provider";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;

@@ -41,6 +41,8 @@ public static class StaffAuthentication
             IsApi(http) ? BearerScheme : entra.IsConfigured ? EntraScheme : CookieScheme);
         auth.AddCookie(CookieScheme, o =>
         {
+            // Sign-ins last in real time; the app's TimeProvider is the workflow clock, which the demo moves on by weeks.
+            o.TimeProvider = TimeProvider.System;
             o.Cookie.Name = ".Apprenticeships.Staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -58,6 +60,7 @@ public static class StaffAuthentication
         auth.AddJwtBearer(BearerScheme, o =>
         {
             // Entra's claim names as issued ("roles", "name"), not mapped to long URIs.
+            o.TimeProvider = TimeProvider.System;
             o.MapInboundClaims = false;
             o.TokenValidationParameters.RoleClaimType = StaffClaims.Role;
             o.TokenValidationParameters.NameClaimType = StaffClaims.Name;
@@ -72,6 +75,7 @@ public static class StaffAuthentication
         {
             auth.AddOpenIdConnect(EntraScheme, "Microsoft Entra ID", o =>
             {
+                o.TimeProvider = TimeProvider.System;
                 o.Authority = entra.Authority;
                 o.ClientId = entra.ClientId;
                 // With a client secret, the authorisation-code flow; without one, the ID token posted

@@ -130,8 +130,11 @@ public class StaffAndProviderPagesTests(PagesApp app) : IClassFixture<PagesApp>
     private async Task<string?> StageAsync(string id) =>
         (await app.Api.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}")).GetProperty("stage").GetString();
 
-    private static async Task<int> CountAsync(IPage page, string stage) =>
-        int.Parse(await page.Locator($"li[data-stage={stage}] .app-board__count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    private static async Task<int> CountAsync(IPage page, string stage)
+    {
+        var count = page.Locator($"li[data-stage={stage}] .app-board__count");
+        return await count.CountAsync() == 0 ? -1 : int.Parse(await count.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Reloads <paramref name="path"/> until the condition holds: the workflow moves on in the background.</summary>
     private static async Task Eventually(IPage page, string path, Func<Task<bool>> condition)
