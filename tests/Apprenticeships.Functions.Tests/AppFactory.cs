@@ -15,6 +15,8 @@ public static class AppFactory
             b.UseEnvironment(environment);
             b.UseSetting("AzureWebJobsStorage", connection);
             b.UseSetting("Durable:TaskHub", LocalAzurite.UniqueName("hub"));
+            // Apps that move their clock on would otherwise push other apps' mail off the newest-first outbox.
+            b.UseSetting("Email:PickupContainer", LocalAzurite.UniqueName("outbox"));
             configure?.Invoke(b);
         });
     }
