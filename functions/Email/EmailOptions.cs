@@ -15,6 +15,8 @@ public sealed class EmailOptions
     public string? ReplyTo { get; set; }
     /// <summary>Where advisor alerts go when no better address is known (e.g. a team mailbox).</summary>
     public string? AdvisorAlertsTo { get; set; }
+    /// <summary>The blob container of the local pickup outbox (tests give each app its own).</summary>
+    public string PickupContainer { get; set; } = "outbox";
     /// <summary>Tries per send for transient failures (429, 5xx, timeouts), and the first back-off.</summary>
     public int MaxAttempts { get; set; } = 4;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);

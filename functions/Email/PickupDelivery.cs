@@ -6,12 +6,12 @@ namespace Apprenticeships.Functions.Email;
 
 /// <summary>
 /// The local default when no SendGrid key is set: each message becomes a JSON blob in the
-/// "outbox" container, listed newest first at /api/dev/outbox in Development.
+/// "outbox" container (Email__PickupContainer), listed newest first by the runtime clock at
+/// /api/dev/outbox in Development.
 /// </summary>
-public sealed class PickupDelivery(StorageAccount account, TimeProvider clock) : IEmailDelivery
+public sealed class PickupDelivery(StorageAccount account, EmailOptions options, TimeProvider clock) : IEmailDelivery
 {
-    public const string Container = "outbox";
-    private readonly BlobContainerClient _outbox = account.Blobs.GetBlobContainerClient(Container);
+    private readonly BlobContainerClient _outbox = account.Blobs.GetBlobContainerClient(options.PickupContainer);
 
     public sealed record PickedUp(string To, string Subject, string Text, string Html, string Key, string RecipientId, DateTimeOffset Time, string? Template = null);
 

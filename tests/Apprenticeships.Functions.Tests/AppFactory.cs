@@ -20,6 +20,8 @@ public static class AppFactory
             b.UseEnvironment(environment);
             b.UseSetting("AzureWebJobsStorage", connection);
             b.UseSetting("Durable:TaskHub", LocalAzurite.UniqueName("hub"));
+            // Apps that move their clock on would otherwise push other apps' mail off the newest-first outbox.
+            b.UseSetting("Email:PickupContainer", LocalAzurite.UniqueName("outbox"));
             if (asAdmin) b.ConfigureTestServices(SignedInAsAdmin.Register);
             configure?.Invoke(b);
         });

@@ -37,7 +37,7 @@ public static class LevyChart
             if (m.LevyPayments + m.TransfersOut > 0) shapes.Add(Rect(x, zero, bar, Y(0) - Y(m.LevyPayments + m.TransfersOut) , projected ? Forecast : Payments, $"{m.Month}: payments £{m.LevyPayments + m.TransfersOut:N2}"));
             if (m.Expired > 0) shapes.Add(Rect(x, zero + (Y(0) - Y(m.LevyPayments + m.TransfersOut)), bar, Y(0) - Y(m.Expired), Expired, $"{m.Month}: expired £{m.Expired:N2}"));
             balance.Add($"{N(x)},{N(Y(m.Balance))}");
-            if (i % Math.Max(1, months.Count / 12) == 0)
+            if (i % Math.Max(1, months.Count / 8) == 0)
                 shapes.Add(Html.Of($"<text x=\"{N(x)}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\">{m.Month}</text>"));
         }
         var forecastStart = actual.Count > 0 && forecast.Count > 0 ? Html.Of($"""
