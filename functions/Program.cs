@@ -26,6 +26,7 @@ builder.Services.AddLevy();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSingleton<Apprenticeships.Functions.Dev.DemoHub>();
 builder.AddStaffSignIn();
+builder.Services.AddSignInKeyRing();
 builder.Services.AddPages();
 builder.Services.AddSingleton(await FrontendAssets.LoadAsync(builder.Environment.ContentRootPath));
 
