@@ -34,6 +34,7 @@ public static class WorkflowHosting
         builder.Services.AddSingleton<ProviderKeys>();
         builder.Services.AddSingleton<ProviderConfirmations>();
         builder.Services.AddSingleton<CandidateEnrolment>();
+        builder.Services.AddSingleton<CandidateHistory>();
         builder.Services.AddSingleton<CandidateAssignments>();
         builder.Services.AddSingleton<CandidateWithdrawal>();
         builder.Services.AddSingleton<OutcomeFiguresSource>();

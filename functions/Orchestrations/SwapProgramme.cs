@@ -67,8 +67,12 @@ public sealed class SwapProgramme : TaskOrchestrator<SwapInput, SwapResult>
     /// </summary>
     private static IEnumerable<Step> Schedule(string academyId, AcademyPlan plan)
     {
-        Dictionary<string, string> Details(params (string Key, string Value)[] more) =>
-            more.Aggregate(new Dictionary<string, string> { ["academyId"] = academyId }, (d, kv) => { d[kv.Key] = kv.Value; return d; });
+        Dictionary<string, string> Details(params (string Key, string Value)[] more)
+        {
+            var details = new Dictionary<string, string> { ["academyId"] = academyId };
+            foreach (var (key, value) in more) details[key] = value;
+            return details;
+        }
         foreach (var session in plan.Sessions)
         {
             yield return new Step(Morning(session.AddDays(-1)), Morning(session), "session-reminder", Details(("sessionDate", session.ToString("O"))));

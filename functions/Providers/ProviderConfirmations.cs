@@ -52,14 +52,14 @@ public sealed class ProviderConfirmations(CandidateStore candidates, AcademyStor
         var candidate = await candidates.GetAsync(candidateId!, ct);
         if (candidate is null) return notYours;
         var isAttendance = kind == ConfirmationKind.Attendance;
+        var academy = isAttendance && candidate.AcademyId is { } a ? await academies.GetAsync(a, ct) : null;
         var programmeProvider = isAttendance
-            ? candidate.AcademyId is { } a ? (await academies.GetAsync(a, ct))?.ProviderId : null
+            ? academy?.ProviderId
             : candidate.CohortId is { } k ? (await cohorts.GetAsync(k, ct))?.ProviderId : null;
         if (programmeProvider != provider.Id) return notYours;
 
-        if (isAttendance)
+        if (academy is not null)
         {
-            var academy = (await academies.GetAsync(candidate.AcademyId!, ct))!;
             if (!academy.Sessions.Contains(date!.Value))
                 return ConfirmationResult.Invalid(new() { ["date"] = [$"Academy {academy.Id} has no session on {date:yyyy-MM-dd}."] });
             if (await AcademiesApi.SaveAttendanceAsync(records, candidate.Id, academy.Id, date.Value, r.Attended!.Value, clock, ct) == SaveResult.Conflict)

@@ -1,5 +1,4 @@
 using Apprenticeships.Functions.Security;
-using System.Security.Cryptography;
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Durable.Client;
 using Apprenticeships.Domain.Programmes;
@@ -67,16 +66,12 @@ public static class CandidatesApi
 
     /// <summary>The journey's stage changes with the programme facts (attendance, outcomes, confirmations) in time order.</summary>
     private static async Task<Results<Ok<TimelineResponse>, ProblemHttpResult>> TimelineAsync(
-        string id, CandidateStore candidates, CandidateTimeline timeline, ProgrammeRecords records, CancellationToken ct)
+        string id, CandidateStore candidates, CandidateHistory history, CancellationToken ct)
     {
         if (await candidates.GetAsync(id, ct) is null) return ProblemResults.NotFound("id", $"No candidate '{id}'.");
-        var stages = await timeline.ListAsync(id, ct);
-        var facts = (await records.ForCandidateAsync(id, ct)).Select(r => new TimelineEntry(r.At, StageAt(stages, r.At), RecordDescriptions.Describe(r)));
-        return TypedResults.Ok(new TimelineResponse(id, stages, stages.Concat(facts).OrderBy(e => e.At).ToList()));
+        var (stages, events) = await history.ReadAsync(id, ct);
+        return TypedResults.Ok(new TimelineResponse(id, stages, events));
     }
-
-    private static CandidateStage StageAt(List<TimelineEntry> stages, DateTimeOffset at) =>
-        stages.LastOrDefault(e => e.At <= at)?.Stage ?? CandidateStage.Referred;
 
     private static async Task<Results<Ok<CandidateSummary>, ValidationProblem, ProblemHttpResult>> WithdrawAsync(
         string id, JsonBody<WithdrawRequest> body, CandidateStore candidates, CandidateWithdrawal withdrawal, CancellationToken ct)

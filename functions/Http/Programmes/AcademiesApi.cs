@@ -118,7 +118,7 @@ public static class AcademiesApi
     }
 
     /// <summary>Why attendance cannot be recorded for this candidate and session, or null.</summary>
-    internal static async Task<IResult?> AttendanceProblemAsync(Academy academy, string candidateId, DateOnly date, CandidateStore candidates, CancellationToken ct)
+    private static async Task<IResult?> AttendanceProblemAsync(Academy academy, string candidateId, DateOnly date, CandidateStore candidates, CancellationToken ct)
     {
         if (!academy.Sessions.Contains(date)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [$"Academy {academy.Id} has no session on {date:yyyy-MM-dd}."] });
         var candidate = await candidates.GetAsync(candidateId, ct);

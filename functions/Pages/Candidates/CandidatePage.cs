@@ -57,9 +57,7 @@ public static class CandidatePage
     private static async Task<IResult> RenderAsync(HttpContext http, Candidate c, Dictionary<string, string[]> errors, string? notice, CancellationToken ct)
     {
         var services = http.RequestServices;
-        var stages = await services.GetRequiredService<CandidateTimeline>().ListAsync(c.Id, ct);
-        var facts = (await services.GetRequiredService<ProgrammeRecords>().ForCandidateAsync(c.Id, ct)).Select(r => new TimelineEntry(r.At, c.Stage, RecordDescriptions.Describe(r)));
-        var events = stages.Concat(facts).OrderBy(e => e.At).ToList();
+        var (_, events) = await services.GetRequiredService<CandidateHistory>().ReadAsync(c.Id, ct);
         var timeline = events.Select(e => Html.Of($"""
             <li class="app-timeline__item"><p class="govuk-body govuk-!-margin-bottom-1"><strong>{StageNames.When(e.At)}</strong></p><p class="govuk-body">{e.What}</p></li>
             """));
