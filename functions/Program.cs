@@ -2,6 +2,7 @@ using Apprenticeships.Functions.Hosting;
 using Apprenticeships.Functions.Http;
 using Apprenticeships.Functions.Email;
 using Apprenticeships.Functions.Http.Candidates;
+using Apprenticeships.Functions.Http.Finance;
 using Apprenticeships.Functions.Http.Dev;
 using Apprenticeships.Functions.Http.Email;
 using Apprenticeships.Functions.Http.Programmes;
@@ -11,7 +12,7 @@ using Apprenticeships.Functions.Pages;
 using Apprenticeships.Functions.Pages.Assets;
 using Apprenticeships.Functions.Pages.SignIn;
 using Apprenticeships.Functions.Security;
-using Apprenticeships.Storage;
+using Apprenticeships.Functions.Pages.Candidates;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseFunctionsPort();
@@ -20,14 +21,12 @@ await builder.UseLocalStorageWhenUnconfiguredAsync();
 builder.Services.AddProblemDetails();
 // Stages, sources and statuses read and write as their names, as people type them.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-builder.Services.AddStorageAccount(builder.Configuration);
+builder.Services.AddApplication(builder.Configuration, builder.Environment.IsDevelopment());
 builder.AddWorkflow();
-builder.Services.AddLevy();
 builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddSingleton<Apprenticeships.Functions.Dev.DemoHub>();
 builder.AddStaffSignIn();
 builder.Services.AddSignInKeyRing();
-builder.Services.AddPages();
 builder.Services.AddSingleton(await FrontendAssets.LoadAsync(builder.Environment.ContentRootPath));
 
 var app = builder.Build();

@@ -1,6 +1,5 @@
 using Apprenticeships.Durable;
 using Apprenticeships.Functions.Email;
-using Apprenticeships.Functions.Models;
 
 namespace Apprenticeships.Functions.Activities;
 

@@ -1,7 +1,6 @@
+using Apprenticeships.Application.Programmes;
 using Apprenticeships.Domain.Levy.Commitments;
-using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Durable;
-using Apprenticeships.Functions.Models;
 using Apprenticeships.Storage.Levy;
 using Apprenticeships.Storage.Programmes;
 
@@ -21,7 +20,7 @@ public sealed class EndTraining(CommitmentRepository commitments, ProgrammeRecor
         var saved = await commitments.AddEventAsync(record.Commitment, new CommitmentEvent(kind, end.Date));
         if (kind == CommitmentEventKind.Completion)
         {
-            await records.AddAsync(new ProgrammeRecord(end.CandidateId, "achievement", RecordKind.Achievement, clock.GetUtcNow())
+            await records.AddAsync(new ProgrammeRecord(end.CandidateId, RecordKeys.Achievement, RecordKind.Achievement, clock.GetUtcNow())
             {
                 ProgrammeId = end.CommitmentId, Value = end.Grade?.ToString(), Date = end.Date,
             });

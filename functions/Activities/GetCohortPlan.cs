@@ -1,5 +1,4 @@
 using Apprenticeships.Durable;
-using Apprenticeships.Functions.Models;
 using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Activities;

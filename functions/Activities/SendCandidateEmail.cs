@@ -1,10 +1,9 @@
 using System.Globalization;
-using Apprenticeships.Domain.Candidates;
-using Apprenticeships.Domain.Programmes;
+using Microsoft.Extensions.Options;
 using Apprenticeships.Durable;
-using Apprenticeships.Functions.Candidates;
+using Apprenticeships.Application.Candidates;
+using Apprenticeships.Application.Settings;
 using Apprenticeships.Functions.Email;
-using Apprenticeships.Functions.Models;
 using Apprenticeships.Storage.Candidates;
 using Apprenticeships.Storage.Levy;
 using Apprenticeships.Storage.Programmes;
@@ -18,11 +17,11 @@ namespace Apprenticeships.Functions.Activities;
 /// </summary>
 public sealed class SendCandidateEmail(
     CandidateStore candidates, AcademyStore academies, CohortStore cohorts, ProviderStore providers, LevyEmployerRepository employers,
-    CandidateLinks links, IEmailSender sender, IConfiguration configuration)
+    CandidateLinks links, IEmailSender sender, IOptions<HubOptions> hub)
     : TaskActivity<CandidateEmail, EmailSendResult?>
 {
-    public static readonly TimeSpan InterestLinkLifetime = TimeSpan.FromDays(14);
-    public static readonly TimeSpan ProgrammeLinkLifetime = TimeSpan.FromDays(42);
+    private static readonly TimeSpan InterestLinkLifetime = TimeSpan.FromDays(PipelinePolicy.InterestLinkDays);
+    private static readonly TimeSpan ProgrammeLinkLifetime = TimeSpan.FromDays(PipelinePolicy.ProgrammeLinkDays);
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public override async Task<EmailSendResult?> RunAsync(TaskActivityContext context, CandidateEmail email)
@@ -33,7 +32,7 @@ public sealed class SendCandidateEmail(
         var model = new Dictionary<string, string>
         {
             ["firstName"] = candidate.GivenName,
-            ["hubName"] = configuration["Hub:Name"] ?? "the Employment and Training Hub",
+            ["hubName"] = hub.Value.Name,
             ["advisorName"] = "your advisor",
         };
         if (details.TryGetValue("academyId", out var academyId)) await AddAcademyAsync(model, candidate, academyId, details);

@@ -1,8 +1,6 @@
-using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Application.Programmes;
 using Apprenticeships.Domain.Levy.Commitments;
-using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Durable;
-using Apprenticeships.Functions.Models;
 using Apprenticeships.Functions.Orchestrations;
 using Apprenticeships.Storage.Candidates;
 using Apprenticeships.Storage.Levy;
@@ -22,14 +20,14 @@ public sealed class StartApprenticeship(CandidateStore candidates, CohortStore c
     {
         var cohort = await cohorts.GetAsync(input.CohortId) ?? throw new InvalidOperationException($"No cohort '{input.CohortId}'.");
         var candidate = await candidates.GetAsync(input.CandidateId) ?? throw new InvalidOperationException($"No candidate '{input.CandidateId}'.");
-        var commitmentId = Instances.Commitment(candidate.Id);
+        var commitmentId = CommitmentIds.Of(candidate.Id);
         var commitment = new Commitment(commitmentId, cohort.EmployerId, cohort.AgreedPrice, cohort.FundingBandMaximum, cohort.StartDate,
             cohort.PlannedEndDate, ReferralRules.AgeOn(candidate.DateOfBirth, cohort.StartDate), HasEhcPlan: false,
             // Referral by the care-leaver team is the hub's record of care-leaver status.
             IsCareLeaver: candidate.Source == ReferralSource.CareLeaverTeam);
         if (await commitments.AddAsync(commitment) == SaveResult.Conflict)
             throw new InvalidOperationException($"Commitment '{commitmentId}' already exists with different terms.");
-        await records.AddAsync(new ProgrammeRecord(candidate.Id, "apprenticeship-start", RecordKind.ApprenticeshipStart, clock.GetUtcNow())
+        await records.AddAsync(new ProgrammeRecord(candidate.Id, RecordKeys.ApprenticeshipStart, RecordKind.ApprenticeshipStart, clock.GetUtcNow())
         {
             ProgrammeId = cohort.Id, Value = commitmentId, Date = cohort.StartDate,
         });

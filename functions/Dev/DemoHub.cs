@@ -1,17 +1,12 @@
+using System.Globalization;
 using System.Security.Cryptography;
-using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Application.Candidates.Commands;
+using Apprenticeships.Application.Candidates.Queries;
+using Apprenticeships.Application.Finance.Commands;
+using Apprenticeships.Application.Finance.Models;
+using Apprenticeships.Application.Programmes.Commands;
+using Apprenticeships.Application.Providers.Commands;
 using Apprenticeships.Domain.Levy;
-using Apprenticeships.Domain.Levy.Account;
-using Apprenticeships.Domain.Levy.Declarations;
-using Apprenticeships.Domain.Programmes;
-using Apprenticeships.Durable.Client;
-using Apprenticeships.Functions.Candidates;
-using Apprenticeships.Functions.Models;
-using Apprenticeships.Functions.Orchestrations;
-using Apprenticeships.Functions.Providers;
-using Apprenticeships.Storage.Candidates;
-using Apprenticeships.Storage.Levy;
-using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Dev;
 
@@ -32,9 +27,8 @@ public sealed record DemoCandidate(string Id, string Branch);
 /// accepted onto the cohort; four stay silent. Moving the clock then shows every stage.
 /// </summary>
 public sealed class DemoHub(
-    ProviderKeys providerKeys, LevyEmployerRepository employers, LevyDeclarationRepository declarations,
-    AcademyStore academies, CohortStore cohorts, CandidateEnrolment enrolment, CandidateStore candidates,
-    CandidateAssignments assignments, DurableTaskClient workflows, TimeProvider clock)
+    ProviderKeys providerKeys, LevyEmployers employers, AcademyCreation academies, CohortCreation cohorts, CandidateEnrolment enrolment,
+    CandidateQueries candidates, CandidateAssignments assignments, IWorkflows workflows, TimeProvider clock)
 {
     private static readonly string[] GivenNames = ["Amira", "Ben", "Chloe", "Dev", "Ellie", "Femi", "Grace", "Harry", "Isla", "Jay",
         "Kai", "Lena", "Mo", "Nia", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tariq"];
@@ -48,50 +42,48 @@ public sealed class DemoHub(
         var providers = new List<DemoProvider>();
         foreach (var (id, name) in new[] { ($"demo-care-skills-{tag}", "Care Skills Training"), ($"demo-city-college-{tag}", "City College") })
         {
-            var (account, key) = (await providerKeys.RegisterAsync(id, name, ct))!.Value;
+            var (account, key) = (await providerKeys.RegisterAsync(new RegisterProvider(id, name), ct)).Done;
             providers.Add(new DemoProvider(account.Id, account.Name, key));
         }
 
         var employerId = $"demo-council-{tag}";
-        await employers.AddAsync(new LevyEmployer(employerId, "Demo County Council", IsLevyPayer: true, IsSme: false), ct);
+        _ = (await employers.AddEmployerAsync(new AddEmployer(employerId, "Demo County Council", IsLevyPayer: true, IsSme: false), ct)).Done;
         // Six months of levy, each declared by the 19th of the next month, so the account has funds when the cohort starts.
         for (var back = 7; back >= 2; back--)
         {
             var period = PayrollPeriod.Of(YearMonth.Of(today).AddMonths(-back));
-            var submitted = period.CalendarMonth.AddMonths(1).Day(15).ToDateTime(TimeOnly.MinValue);
-            await declarations.AddAsync(employerId, new LevyDeclaration("123/DEMO", period, 8_000m * period.Month, submitted), ct);
+            var submitted = period.CalendarMonth.AddMonths(1).Day(15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _ = (await employers.AddDeclarationAsync(employerId, new AddLevyDeclaration("123/DEMO", period.PayrollYear, period.Month, 8_000m * period.Month, submitted), ct)).Done;
         }
 
-        var academy = new Academy($"demo-academy-{tag}", "Adult Care Academy", "Acorn Care", "Adult care", providers[0].Id, "County Hall",
-            [today.AddDays(3), today.AddDays(4)], today.AddDays(7), today.AddDays(18), today.AddDays(21), CostPerPlace: 450m);
-        await academies.AddAsync(academy.Id, academy, ct);
-        var cohort = new Cohort($"demo-cohort-{tag}", "Adult care intake", "Adult care worker (level 2)", employerId, providers[0].Id,
-            today.AddDays(28), DurationMonths: 12, AgreedPrice: 7_000m, FundingBandMaximum: 7_000m);
-        await cohorts.AddAsync(cohort.Id, cohort, ct);
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var academy = (await academies.CreateAsync(new CreateAcademy($"demo-academy-{tag}", "Adult Care Academy", "Acorn Care", "Adult care", providers[0].Id, "County Hall",
+            [Day(3), Day(4)], Day(7), Day(18), Day(21), CostPerPlace: 450m), ct)).Done;
+        var cohort = (await cohorts.CreateAsync(new CreateCohort($"demo-cohort-{tag}", "Adult care intake", "Adult care worker (level 2)", employerId, providers[0].Id,
+            Day(28), DurationMonths: 12, AgreedPrice: 7_000m, FundingBandMaximum: 7_000m), ct)).Done;
 
         var people = new List<Candidate>();
         for (var i = 0; i < GivenNames.Length; i++)
         {
-            var referral = new Referral(GivenNames[i], "Demo", $"{GivenNames[i].ToLowerInvariant()}.demo.{tag}@example.org", "WR1 2AB",
+            var referral = new EnrolCandidate(GivenNames[i], "Demo", $"{GivenNames[i].ToLowerInvariant()}.demo.{tag}@example.org", "WR1 2AB",
                 today.AddYears(-19 - i), ReferralSource.JobcentreWorkCoach, Consent: true, "Public task", "advisor-1");
-            people.Add(await enrolment.EnrolAsync(referral, ct));
+            people.Add((await enrolment.EnrolAsync(referral, ct)).Done);
         }
         var engaged = people.Skip(Silent).ToList();
         foreach (var c in engaged)
-            await workflows.RaiseEventAsync(Instances.Journey(c.Id), Events.Interest, "confirmed", eventId: "link-confirmed", ct);
+            await workflows.AnswerInterestAsync(c.Id, InterestAnswer.Confirmed, "link-confirmed", ct);
         await UntilEngagedAsync(engaged.Select(c => c.Id), ct);
 
         var branches = people.Take(Silent).Select(c => new DemoCandidate(c.Id, "silent: no response after 14 days")).ToList();
         foreach (var (c, i) in engaged.Select((c, i) => (c, i)))
         {
-            var (assignment, branch) = i switch
+            var (assigned, branch) = i switch
             {
-                < AcademyMembers => (new Assignment(AssignmentKind.Academy, academy.Id, null), $"academy {academy.Id}"),
-                < AcademyMembers + JobStarters => (new Assignment(AssignmentKind.Job, null, today.AddDays(7)), "job starting in 7 days"),
-                _ => (new Assignment(AssignmentKind.Cohort, cohort.Id, null), $"cohort {cohort.Id}"),
+                < AcademyMembers => (await assignments.AddToAcademyAsync(academy.Id, new AddMember(c.Id), ct), $"academy {academy.Id}"),
+                < AcademyMembers + JobStarters => (await assignments.RecordJobStartAsync(c.Id, new RecordJobStart(Day(7), "Acorn Care"), ct), "job starting in 7 days"),
+                _ => (await assignments.AddToCohortAsync(cohort.Id, new AddMember(c.Id), ct), $"cohort {cohort.Id}"),
             };
-            await assignments.AssignAsync(c.Id, assignment, assignment.Kind == AssignmentKind.Academy ? academy.CostPerPlace : 0,
-                assignment.Kind == AssignmentKind.Job ? "Acorn Care" : null, ct);
+            _ = assigned.Done;
             branches.Add(new DemoCandidate(c.Id, branch));
         }
 

@@ -1,21 +1,17 @@
 using Apprenticeships.Durable;
 using Apprenticeships.Functions.Activities;
-using Apprenticeships.Functions.Candidates;
 using Apprenticeships.Functions.Orchestrations;
-using Apprenticeships.Functions.Http.Reports;
-using Apprenticeships.Functions.Providers;
-using Apprenticeships.Storage.Candidates;
-using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Hosting;
 
 public static class WorkflowHosting
 {
     /// <summary>
-    /// The durable runtime with the app's orchestrations and activities. In Development the
-    /// runtime clock is an <see cref="AdjustableClock"/> that /api/dev/clock/advance moves on,
-    /// so months of a pipeline can be watched in a minute. Standalone, the worker polls the queues
-    /// and timers in-process; as a Functions custom handler it waits for the host's triggers.
+    /// The durable runtime with the app's orchestrations and activities, behind the application's
+    /// workflow port. In Development the runtime clock is an <see cref="AdjustableClock"/> that
+    /// /api/dev/clock/advance moves on, so months of a pipeline can be watched in a minute.
+    /// Standalone, the worker polls the queues and timers in-process; as a Functions custom handler
+    /// it waits for the host's triggers.
     /// </summary>
     public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
     {
@@ -25,20 +21,7 @@ public static class WorkflowHosting
             builder.Services.AddSingleton(clock);
             builder.Services.AddSingleton<TimeProvider>(clock);
         }
-        builder.Services.AddSingleton<CandidateStore>();
-        builder.Services.AddSingleton<CandidateTimeline>();
-        builder.Services.AddSingleton<ProgrammeRecords>();
-        builder.Services.AddSingleton<AcademyStore>();
-        builder.Services.AddSingleton<CohortStore>();
-        builder.Services.AddSingleton<ProviderStore>();
-        builder.Services.AddSingleton<ProviderKeys>();
-        builder.Services.AddSingleton<ProviderConfirmations>();
-        builder.Services.AddSingleton<CandidateEnrolment>();
-        builder.Services.AddSingleton<CandidateHistory>();
-        builder.Services.AddSingleton<CandidateAssignments>();
-        builder.Services.AddSingleton<CandidateWithdrawal>();
-        builder.Services.AddSingleton<OutcomeFiguresSource>();
-        builder.Services.AddSingleton(sp => CandidateLinks.FromConfiguration(builder.Configuration, builder.Environment, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IWorkflows, DurableWorkflows>();
         builder.Services.AddDurableRuntime(options =>
         {
             options.TaskHub = builder.Configuration["Durable:TaskHub"] ?? options.TaskHub;

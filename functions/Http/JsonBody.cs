@@ -26,11 +26,7 @@ public sealed record JsonBody<T>(T? Value, string? Field, string? Error) where T
         }
     }
 
-    /// <summary>The body's value, or a validation problem naming the field that could not be read.</summary>
-    public bool TryGet(out T value, out Dictionary<string, string[]> errors)
-    {
-        value = Value!;
-        errors = Error is null ? [] : new Dictionary<string, string[]> { [Field!] = [Error] };
-        return Error is null;
-    }
+    /// <summary>Handles the body's value, or answers with a validation problem naming the field that could not be read.</summary>
+    public async Task<IResult> ThenAsync(Func<T, Task<IResult>> handle) =>
+        Error is null ? await handle(Value!) : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Field!] = [Error] });
 }

@@ -1,7 +1,5 @@
-using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Durable;
 using Apprenticeships.Functions.Activities;
-using Apprenticeships.Functions.Models;
 using static Apprenticeships.Functions.Orchestrations.WorkingDay;
 
 namespace Apprenticeships.Functions.Orchestrations;
@@ -15,8 +13,6 @@ namespace Apprenticeships.Functions.Orchestrations;
 /// </summary>
 public sealed class ApprenticeshipTraining : TaskOrchestrator<TrainingInput, string>
 {
-    public const int DaysBeforeOverdue = 45;
-
     public override async Task<string> RunAsync(TaskOrchestrationContext context, TrainingInput input)
     {
         var review = input.StartDate.AddMonths(1);
@@ -26,12 +22,12 @@ public sealed class ApprenticeshipTraining : TaskOrchestrator<TrainingInput, str
         while (true)
         {
             var confirmation = onBreak
-                ? await context.WaitForExternalEvent<TrainingConfirmation>(Events.Confirmation)
-                : await context.EventBeforeAsync<TrainingConfirmation>(Events.Confirmation, Morning(review));
+                ? await context.WaitForExternalEvent<TrainingConfirmation>(WorkflowEvents.Confirmation)
+                : await context.EventBeforeAsync<TrainingConfirmation>(WorkflowEvents.Confirmation, Morning(review));
             if (confirmation is null)
             {
                 await context.EmailAsync(input.CandidateId, "progress-review", new() { ["cohortId"] = input.CohortId, ["dueDate"] = review.AddDays(7).ToString("O") });
-                if (review.DayNumber - lastHeard.DayNumber > DaysBeforeOverdue)
+                if (review.DayNumber - lastHeard.DayNumber > PipelinePolicy.ConfirmationOverdueDays)
                     await context.AlertAsync(input.CandidateId, $"has had no provider confirmation since {lastHeard:yyyy-MM-dd} (commitment {input.CommitmentId}).");
                 review = review.AddMonths(1);
                 continue;

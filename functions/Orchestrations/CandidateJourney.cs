@@ -1,7 +1,4 @@
-using Apprenticeships.Domain.Candidates;
-using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Durable;
-using Apprenticeships.Functions.Models;
 
 namespace Apprenticeships.Functions.Orchestrations;
 
@@ -14,10 +11,7 @@ namespace Apprenticeships.Functions.Orchestrations;
 /// </summary>
 public sealed class CandidateJourney : TaskOrchestrator<string, string>
 {
-    private static readonly (int Day, string Step)[] InterestChasers = [(2, "nudge"), (5, "nudge"), (7, "alert"), (14, "close")];
-
-    /// <summary>An engaged candidate nobody has assigned for this long is flagged to the advisors.</summary>
-    public const int DaysBeforeUnassignedAlert = 14;
+    private static readonly (int Day, string Step)[] InterestChasers = [(PipelinePolicy.FirstNudgeDays, "nudge"), (PipelinePolicy.SecondNudgeDays, "nudge"), (PipelinePolicy.NoResponseAlertDays, "alert"), (PipelinePolicy.NoResponseCloseDays, "close")];
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, string candidateId)
     {
@@ -25,8 +19,8 @@ public sealed class CandidateJourney : TaskOrchestrator<string, string>
         while (true)
         {
             var engagedAt = context.CurrentUtcDateTime;
-            var next = await context.EventChasedAtAsync<Assignment>(Events.Assigned, engagedAt.AddDays(DaysBeforeUnassignedAlert),
-                () => context.AlertAsync(candidateId, $"confirmed interest but has had no academy, job or cohort for {DaysBeforeUnassignedAlert} days."));
+            var next = await context.EventChasedAtAsync<Assignment>(WorkflowEvents.Assigned, engagedAt.AddDays(PipelinePolicy.UnassignedAlertDays),
+                () => context.AlertAsync(candidateId, $"confirmed interest but has had no academy, job or cohort for {PipelinePolicy.UnassignedAlertDays} days."));
             switch (next.Kind)
             {
                 case AssignmentKind.Academy:
@@ -47,7 +41,7 @@ public sealed class CandidateJourney : TaskOrchestrator<string, string>
         await context.MoveAsync(new StageChange(candidateId, CandidateStage.AwaitingInterest, "Welcome email sent; waiting for the candidate to confirm interest."));
         foreach (var (day, step) in InterestChasers)
         {
-            if (await context.EventBeforeAsync<string>(Events.Interest, referred.AddDays(day)) is { } answer)
+            if (await context.EventBeforeAsync<string>(WorkflowEvents.Interest, referred.AddDays(day)) is { } answer)
             {
                 if (answer == "declined")
                 {
@@ -76,7 +70,7 @@ public sealed class CandidateJourney : TaskOrchestrator<string, string>
     private static async Task AcademyAsync(TaskOrchestrationContext context, string candidateId, string academyId)
     {
         await context.MoveAsync(new StageChange(candidateId, CandidateStage.InSwap, $"Joined academy {academyId}."), academyId);
-        var result = await context.CallSubOrchestratorAsync<SwapResult>(nameof(SwapProgramme), new SwapInput(candidateId, academyId), Instances.Swap(candidateId, academyId));
+        var result = await context.CallSubOrchestratorAsync<SwapResult>(nameof(SwapProgramme), new SwapInput(candidateId, academyId), WorkflowInstances.Swap(candidateId, academyId));
         var what = result is { Outcome: SwapOutcome.CompletedSuccessful, Offer: not SwapOffer.None }
             ? $"Finished academy {academyId} with an offer ({result.Offer}); waiting for the start."
             : $"Finished academy {academyId} ({result.Outcome}); ready for another step.";
@@ -86,7 +80,7 @@ public sealed class CandidateJourney : TaskOrchestrator<string, string>
     private static async Task<string> JobAsync(TaskOrchestrationContext context, string candidateId, DateOnly start)
     {
         await context.MoveAsync(new StageChange(candidateId, CandidateStage.InWork, $"Started a job on {start:yyyy-MM-dd}."));
-        var sustained = await context.CallSubOrchestratorAsync<bool>(nameof(Sustainment), new SustainmentInput(candidateId, start), Instances.Sustainment(candidateId));
+        var sustained = await context.CallSubOrchestratorAsync<bool>(nameof(Sustainment), new SustainmentInput(candidateId, start), WorkflowInstances.Sustainment(candidateId));
         if (sustained)
         {
             await context.MoveAsync(new StageChange(candidateId, CandidateStage.Completed, "Still in work at the 26-week check."));
@@ -99,9 +93,9 @@ public sealed class CandidateJourney : TaskOrchestrator<string, string>
     private static async Task<string> ApprenticeshipAsync(TaskOrchestrationContext context, string candidateId, string cohortId)
     {
         await context.MoveAsync(new StageChange(candidateId, CandidateStage.AwaitingCohort, $"Accepted for cohort {cohortId}; waiting for its start date."), cohortId);
-        var training = await context.CallSubOrchestratorAsync<TrainingInput>(nameof(CohortIntake), new IntakeInput(candidateId, cohortId), Instances.Intake(candidateId));
+        var training = await context.CallSubOrchestratorAsync<TrainingInput>(nameof(CohortIntake), new IntakeInput(candidateId, cohortId), WorkflowInstances.Intake(candidateId));
         await context.MoveAsync(new StageChange(candidateId, CandidateStage.InTraining, $"Started the apprenticeship (commitment {training.CommitmentId})."), training.CommitmentId);
-        var grade = await context.CallSubOrchestratorAsync<string>(nameof(ApprenticeshipTraining), training, Instances.Training(training.CommitmentId));
+        var grade = await context.CallSubOrchestratorAsync<string>(nameof(ApprenticeshipTraining), training, WorkflowInstances.Training(training.CommitmentId));
         await context.MoveAsync(new StageChange(candidateId, CandidateStage.Completed, $"Achieved the apprenticeship ({grade})."));
         return "achieved";
     }

@@ -1,6 +1,5 @@
 using Apprenticeships.Durable;
 using Apprenticeships.Functions.Activities;
-using Apprenticeships.Functions.Models;
 using static Apprenticeships.Functions.Orchestrations.WorkingDay;
 
 namespace Apprenticeships.Functions.Orchestrations;
@@ -11,12 +10,10 @@ namespace Apprenticeships.Functions.Orchestrations;
 /// </summary>
 public sealed class CohortIntake : TaskOrchestrator<IntakeInput, TrainingInput>
 {
-    public const int DaysNoticeBeforeStart = 7;
-
     public override async Task<TrainingInput> RunAsync(TaskOrchestrationContext context, IntakeInput input)
     {
         var plan = await context.CallActivityAsync<CohortPlan>(nameof(GetCohortPlan), input.CohortId);
-        var notice = Morning(plan.StartDate.AddDays(-DaysNoticeBeforeStart));
+        var notice = Morning(plan.StartDate.AddDays(-PipelinePolicy.CohortNoticeDays));
         if (notice > context.CurrentUtcDateTime) await context.CreateTimer(notice, CancellationToken.None);
         await context.EmailAsync(input.CandidateId, "cohort-start", new() { ["cohortId"] = input.CohortId });
         var start = Morning(plan.StartDate);

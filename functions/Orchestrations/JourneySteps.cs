@@ -1,6 +1,5 @@
 using Apprenticeships.Durable;
 using Apprenticeships.Functions.Activities;
-using Apprenticeships.Functions.Models;
 
 namespace Apprenticeships.Functions.Orchestrations;
 

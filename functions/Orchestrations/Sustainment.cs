@@ -1,5 +1,4 @@
 using Apprenticeships.Durable;
-using Apprenticeships.Functions.Models;
 using static Apprenticeships.Functions.Orchestrations.WorkingDay;
 
 namespace Apprenticeships.Functions.Orchestrations;
@@ -11,8 +10,6 @@ namespace Apprenticeships.Functions.Orchestrations;
 /// </summary>
 public sealed class Sustainment : TaskOrchestrator<SustainmentInput, bool>
 {
-    public const int DaysBeforeChase = 14;
-
     public override async Task<bool> RunAsync(TaskOrchestrationContext context, SustainmentInput input)
     {
         foreach (var week in Domain.Programmes.SustainmentChecks.CheckWeeks)
@@ -21,7 +18,7 @@ public sealed class Sustainment : TaskOrchestrator<SustainmentInput, bool>
             if (due > context.CurrentUtcDateTime) await context.CreateTimer(due, CancellationToken.None);
             await context.EmailAsync(input.CandidateId, "sustainment-check", new() { ["week"] = week.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             context.SetCustomStatus(new { check = week, since = context.CurrentUtcDateTime });
-            var answer = await context.EventChasedAtAsync<SustainmentAnswer>(Events.Sustainment(week), due.AddDays(DaysBeforeChase),
+            var answer = await context.EventChasedAtAsync<SustainmentAnswer>(WorkflowEvents.Sustainment(week), due.AddDays(PipelinePolicy.SustainmentChaseDays),
                 () => context.AlertAsync(input.CandidateId, $"needs their {week}-week sustainment check recorded."));
             if (!answer.InWork) return false;
         }

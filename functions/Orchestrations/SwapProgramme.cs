@@ -1,7 +1,6 @@
-using Apprenticeships.Domain.Programmes;
+using Apprenticeships.Application.Programmes.Commands;
 using Apprenticeships.Durable;
 using Apprenticeships.Functions.Activities;
-using Apprenticeships.Functions.Models;
 using static Apprenticeships.Functions.Orchestrations.WorkingDay;
 
 namespace Apprenticeships.Functions.Orchestrations;
@@ -16,14 +15,12 @@ namespace Apprenticeships.Functions.Orchestrations;
 /// </summary>
 public sealed class SwapProgramme : TaskOrchestrator<SwapInput, SwapResult>
 {
-    public const int DaysBeforeOutcomeChase = 7;
-
     public override async Task<SwapResult> RunAsync(TaskOrchestrationContext context, SwapInput input)
     {
         var plan = await context.CallActivityAsync<AcademyPlan>(nameof(GetAcademyPlan), input.AcademyId);
         var result = await FollowPlanAsync(context, input, plan)
-            ?? await context.EventChasedAtAsync<SwapResult>(Events.SwapOutcome, Evening(plan.InterviewDate.AddDays(DaysBeforeOutcomeChase)),
-                () => context.AlertAsync(input.CandidateId, $"has no outcome recorded for academy {input.AcademyId}, {DaysBeforeOutcomeChase} days after the interview."));
+            ?? await context.EventChasedAtAsync<SwapResult>(WorkflowEvents.SwapOutcome, Evening(plan.InterviewDate.AddDays(PipelinePolicy.AcademyOutcomeChaseDays)),
+                () => context.AlertAsync(input.CandidateId, $"has no outcome recorded for academy {input.AcademyId}, {PipelinePolicy.AcademyOutcomeChaseDays} days after the interview."));
 
         var details = new Dictionary<string, string> { ["academyId"] = input.AcademyId, ["outcome"] = result.Outcome.ToString() };
         await context.EmailAsync(input.CandidateId, "outcome", details);
@@ -44,12 +41,12 @@ public sealed class SwapProgramme : TaskOrchestrator<SwapInput, SwapResult>
         foreach (var step in Schedule(input.AcademyId, plan).OrderBy(s => s.Due))
         {
             context.SetCustomStatus(new { next = step.Template, due = step.Due });
-            if (await context.EventBeforeAsync<SwapResult>(Events.SwapOutcome, step.Due) is { } outcome) return outcome;
+            if (await context.EventBeforeAsync<SwapResult>(WorkflowEvents.SwapOutcome, step.Due) is { } outcome) return outcome;
             if (step.Session is { } session)
             {
                 var attendance = await context.CallActivityAsync<string>(nameof(CheckAttendance), new AttendanceCheck(input.CandidateId, input.AcademyId, session));
-                if (attendance != CheckAttendance.Present)
-                    await context.AlertAsync(input.CandidateId, attendance == CheckAttendance.Absent
+                if (attendance != AcademyAttendance.Present)
+                    await context.AlertAsync(input.CandidateId, attendance == AcademyAttendance.Absent
                         ? $"missed the academy session on {session:yyyy-MM-dd}."
                         : $"has no attendance recorded for the academy session on {session:yyyy-MM-dd}.");
             }

@@ -25,6 +25,4 @@ public static class PageEndpoints
         if (environment.IsDevelopment()) app.MapDevPages();
         return app;
     }
-
-    public static IServiceCollection AddPages(this IServiceCollection services) => services.AddSingleton<PipelineAttention>();
 }

@@ -29,7 +29,7 @@ public static class PageLayout
     /// <summary>A whole page; <paramref name="title"/> goes first in the browser's title, as GOV.UK pages do.</summary>
     public static IResult Render(HttpContext http, string title, Html main, int statusCode = StatusCodes.Status200OK, bool hasErrors = false)
     {
-        var hub = http.RequestServices.GetRequiredService<IConfiguration>()["Hub:Name"] ?? "Employment and Training Hub";
+        var hub = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Apprenticeships.Application.Settings.HubOptions>>().Value.Name;
         var path = http.Request.Path.Value ?? "/";
         var items = Navigation.Where(n => n.Shows(http)).Select(n =>
         {

@@ -1,24 +1,10 @@
-using Apprenticeships.Domain.Candidates;
 
 namespace Apprenticeships.Functions.Pages;
 
 /// <summary>Stages as advisors say them.</summary>
 public static class StageNames
 {
-    public static string Of(CandidateStage stage) => stage switch
-    {
-        CandidateStage.Referred => "Referred",
-        CandidateStage.AwaitingInterest => "Awaiting interest",
-        CandidateStage.Engaged => "Engaged",
-        CandidateStage.InSwap => "On an academy",
-        CandidateStage.InWork => "In work",
-        CandidateStage.AwaitingCohort => "Awaiting cohort",
-        CandidateStage.InTraining => "In training",
-        CandidateStage.Completed => "Completed",
-        CandidateStage.NoResponse => "No response",
-        CandidateStage.Withdrawn => "Withdrawn",
-        _ => stage.ToString(),
-    };
+    public static string Of(CandidateStage stage) => stage.Describe();
 
     public static Html Tag(CandidateStage stage)
     {

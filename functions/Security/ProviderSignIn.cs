@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Apprenticeships.Storage.Programmes;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Apprenticeships.Functions.Security;
@@ -37,7 +36,7 @@ public static class ProviderSignIn
         {
             var id = context.Principal?.FindFirst(ProviderIdClaim)?.Value;
             var issued = context.Principal?.FindFirst(KeyIssuedClaim)?.Value;
-            var provider = id is null ? null : await context.HttpContext.RequestServices.GetRequiredService<ProviderStore>().GetAsync(id, context.HttpContext.RequestAborted);
+            var provider = id is null ? null : await context.HttpContext.RequestServices.GetRequiredService<Apprenticeships.Application.Providers.Commands.ProviderKeys>().FindAsync(id, context.HttpContext.RequestAborted);
             if (provider is null || provider.KeyIssuedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) != issued)
             {
                 context.RejectPrincipal();

@@ -19,7 +19,7 @@ public static class StaffPolicies
     /// <summary>Candidates, academies and cohorts: advisors (and admins).</summary>
     public const string Candidates = "Candidates";
     /// <summary>Levy accounts, commitments, transfers, statements: finance officers (and admins).</summary>
-    public const string Money = "Money";
+    public const string Finance = "Finance";
     /// <summary>Creating academies and cohorts, registering providers and issuing their keys.</summary>
     public const string Administration = "Administration";
     /// <summary>Anything any member of staff may see: reports, the development tools.</summary>
@@ -30,7 +30,7 @@ public static class StaffPolicies
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Candidates, p => p.RequireRole(StaffRoles.Advisor, StaffRoles.Admin));
-        options.AddPolicy(Money, p => p.RequireRole(StaffRoles.Finance, StaffRoles.Admin));
+        options.AddPolicy(Finance, p => p.RequireRole(StaffRoles.Finance, StaffRoles.Admin));
         options.AddPolicy(Administration, p => p.RequireRole(StaffRoles.Admin));
         options.AddPolicy(AnyStaff, p => p.RequireRole(StaffRoles.All));
         options.AddPolicy(Provider, p => p.AddAuthenticationSchemes(ProviderSignIn.Scheme).RequireClaim(ProviderSignIn.ProviderIdClaim));

@@ -1,4 +1,4 @@
-using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Application.Candidates.Queries;
 using Apprenticeships.Functions.Pages.SignIn;
 using Apprenticeships.Functions.Security;
 
@@ -7,6 +7,8 @@ namespace Apprenticeships.Functions.Pages.Candidates;
 /// <summary>The pipeline board: how many candidates are at each stage, and who needs attention.</summary>
 public static class BoardPage
 {
+    private static readonly System.Globalization.CultureInfo EnGb = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
     public static IEndpointRouteBuilder MapBoardPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", async (HttpContext http, PipelineAttention attention, CancellationToken ct) =>
@@ -29,21 +31,21 @@ public static class BoardPage
                 <h2 class="govuk-heading-m">Candidates by stage</h2>
                 <ul class="app-board" aria-label="Candidates by stage">{counts}</ul>
                 <h2 class="govuk-heading-m">Who needs attention</h2>
-                {Section("No response to their welcome email", "no-response", noResponse)}
-                {Section("Missed an academy session", "missed-session", missed)}
-                {Section("Provider confirmation overdue", "overdue-confirmation", overdue)}
+                {Section("No response to their welcome email", "no-response", noResponse, i => $"No answer since {StageNames.When(i.Since)}")}
+                {Section("Missed an academy session", "missed-session", missed, i => $"Missed {string.Join(", ", i.MissedSessions.Select(d => d.ToString("d MMM yyyy", EnGb)))}")}
+                {Section("Provider confirmation overdue", "overdue-confirmation", overdue, i => $"Nothing confirmed since {StageNames.When(i.Since)}")}
                 """));
         }).RequireAuthorization(StaffPolicies.AnyStaff);
         return app;
     }
 
-    private static Html Section(string title, string id, List<AttentionItem> items)
+    private static Html Section(string title, string id, List<AttentionItem> items, Func<AttentionItem, string> why)
     {
         var rows = items.OrderBy(i => i.Candidate.StageChangedAt).Select(i => Html.Of($"""
             <tr class="govuk-table__row">
               <td class="govuk-table__cell"><a class="govuk-link" href="/candidates/{i.Candidate.Id}">{i.Candidate.GivenName} {i.Candidate.FamilyName}</a></td>
               <td class="govuk-table__cell">{StageNames.Tag(i.Candidate.Stage)}</td>
-              <td class="govuk-table__cell">{i.Why}</td>
+              <td class="govuk-table__cell">{why(i)}</td>
             </tr>
             """));
         return Html.Of($"""

@@ -1,6 +1,5 @@
-using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Functions.Security;
-using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Application.Candidates.Queries;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
 
@@ -9,10 +8,10 @@ public static class CandidateListPage
 {
     public static IEndpointRouteBuilder MapCandidateListPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/candidates", async (HttpContext http, string? q, string? stage, CandidateStore candidates, CancellationToken ct) =>
+        app.MapGet("/candidates", async (HttpContext http, string? q, string? stage, CandidateQueries candidates, CancellationToken ct) =>
         {
             CandidateStage? wanted = Enum.TryParse<CandidateStage>(stage, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
-            var found = (await candidates.ListAsync(wanted, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), ct)).OrderByDescending(c => c.StageChangedAt).ToList();
+            var found = (await candidates.FindAsync(wanted?.ToString(), q, ct)).Done.OrderByDescending(c => c.StageChangedAt).ToList();
             var stages = new[] { ("", "Any stage") }.Concat(Enum.GetValues<CandidateStage>().Select(x => (x.ToString(), StageNames.Of(x))));
             var rows = found.Select(c => Html.Of($"""
                 <tr class="govuk-table__row">

@@ -1,9 +1,7 @@
-using Apprenticeships.Domain.Candidates;
-using Apprenticeships.Functions.Candidates;
-using Apprenticeships.Functions.Models;
+using Apprenticeships.Application.Candidates.Commands;
+using Apprenticeships.Application.Candidates.Queries;
+using Apprenticeships.Application.Programmes.Queries;
 using Apprenticeships.Functions.Security;
-using Apprenticeships.Storage.Candidates;
-using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
 
@@ -13,43 +11,29 @@ public static class CandidatePage
     public static IEndpointRouteBuilder MapCandidatePage(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/candidates/{id}").RequireAuthorization(StaffPolicies.Candidates);
-        group.MapGet("", async (HttpContext http, string id, string? enrolled, CandidateStore candidates, CancellationToken ct) =>
+        group.MapGet("", async (HttpContext http, string id, string? enrolled, CandidateQueries candidates, CancellationToken ct) =>
             await candidates.GetAsync(id, ct) is { } c ? await RenderAsync(http, c, [], enrolled == "1" ? "Candidate enrolled. Their welcome email is on its way." : null, ct) : NotFound(http));
 
-        group.MapPost("/withdraw", async (HttpContext http, string id, IFormCollection form, CandidateStore candidates, CandidateWithdrawal withdrawal, CancellationToken ct) =>
+        group.MapPost("/withdraw", async (HttpContext http, string id, IFormCollection form, CandidateQueries candidates, CandidateWithdrawal withdrawal, CancellationToken ct) =>
         {
             if (await candidates.GetAsync(id, ct) is not { } candidate) return NotFound(http);
-            var reason = form["reason"].ToString().Trim();
-            if (reason.Length is 0 or > 500)
-                return await RenderAsync(http, candidate, new() { ["reason"] = ["Give the reason for withdrawal (up to 500 characters)."] }, null, ct);
-            if (candidate.Stage.IsClosed())
-                return await RenderAsync(http, candidate, new() { ["reason"] = [$"The candidate is already closed ({StageNames.Of(candidate.Stage)})."] }, null, ct);
-            await withdrawal.WithdrawAsync(candidate, reason, $"Withdrawn by their advisor: {reason}", ct);
-            return Results.Redirect($"/candidates/{id}");
+            return (await withdrawal.WithdrawAsync(id, new WithdrawCandidate(form["reason"]), ct)).Problem is { } problem
+                ? await RenderAsync(http, candidate, new() { ["reason"] = [problem.Detail] }, null, ct)
+                : Results.Redirect($"/candidates/{id}");
         });
 
-        group.MapPost("/assign", async (HttpContext http, string id, IFormCollection form, CandidateStore candidates, AcademyStore academies,
-            CohortStore cohorts, CandidateAssignments assignments, CancellationToken ct) =>
+        group.MapPost("/assign", async (HttpContext http, string id, IFormCollection form, CandidateQueries candidates, CandidateAssignments assignments, CancellationToken ct) =>
         {
             if (await candidates.GetAsync(id, ct) is not { } candidate) return NotFound(http);
-            var choice = form["programme"].ToString().Split(':', 2);
-            (AssignOutcome, Candidate?)? result = choice switch
+            var result = form["programme"].ToString().Split(':', 2) switch
             {
-                ["academy", var a] when await academies.GetAsync(a, ct) is { } academy =>
-                    await assignments.AssignAsync(id, new Assignment(AssignmentKind.Academy, academy.Id, null), academy.CostPerPlace, null, ct),
-                ["cohort", var k] when await cohorts.GetAsync(k, ct) is { } cohort =>
-                    await assignments.AssignAsync(id, new Assignment(AssignmentKind.Cohort, cohort.Id, null), 0, null, ct),
+                ["academy", var a] => await assignments.AddToAcademyAsync(a, new AddMember(id), ct),
+                ["cohort", var k] => await assignments.AddToCohortAsync(k, new AddMember(id), ct),
                 _ => null,
             };
-            var problem = result switch
-            {
-                null => "Choose an academy or cohort.",
-                (AssignOutcome.Assigned, _) => null,
-                (AssignOutcome.AlreadyTookPart, _) => "The candidate has already taken part in this academy.",
-                (_, var c) => c?.Stage == CandidateStage.Engaged ? "The candidate is already assigned." : $"Only engaged candidates can be assigned; this one is {StageNames.Of(c?.Stage ?? candidate.Stage)}.",
-            };
-            if (problem is not null) return await RenderAsync(http, candidate, new() { ["programme"] = [problem] }, null, ct);
-            return Results.Redirect($"/candidates/{id}");
+            if (result is { Succeeded: true }) return Results.Redirect($"/candidates/{id}");
+            var problem = result?.Problem is { Kind: not ProblemKind.NotFound } refused ? refused.Detail : "Choose an academy or cohort.";
+            return await RenderAsync(http, candidate, new() { ["programme"] = [problem] }, null, ct);
         });
         return app;
     }
@@ -57,7 +41,7 @@ public static class CandidatePage
     private static async Task<IResult> RenderAsync(HttpContext http, Candidate c, Dictionary<string, string[]> errors, string? notice, CancellationToken ct)
     {
         var services = http.RequestServices;
-        var (_, events) = await services.GetRequiredService<CandidateHistory>().ReadAsync(c.Id, ct);
+        var events = (await services.GetRequiredService<CandidateQueries>().HistoryAsync(c.Id, ct)).Value?.Events ?? [];
         var timeline = events.Select(e => Html.Of($"""
             <li class="app-timeline__item"><p class="govuk-body govuk-!-margin-bottom-1"><strong>{StageNames.When(e.At)}</strong></p><p class="govuk-body">{e.What}</p></li>
             """));
@@ -65,12 +49,10 @@ public static class CandidatePage
         Html assign = Html.Empty;
         if (c.Stage == CandidateStage.Engaged)
         {
-            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-            var academies = (await services.GetRequiredService<AcademyStore>().ListAsync(ct)).Where(a => a.Ends >= today).OrderBy(a => a.Starts)
-                .Select(a => ($"academy:{a.Id}", $"Academy: {a.Name} ({a.EmployerName}), starts {a.Starts:d MMM yyyy}"));
-            var cohorts = (await services.GetRequiredService<CohortStore>().ListAsync(ct)).Where(k => k.StartDate >= today).OrderBy(k => k.StartDate)
-                .Select(k => ($"cohort:{k.Id}", $"Cohort: {k.Name} ({k.StandardName}), starts {k.StartDate:d MMM yyyy}"));
-            var options = new[] { ("", "Choose…") }.Concat(academies).Concat(cohorts);
+            var (academies, cohorts) = await services.GetRequiredService<ProgrammeQueries>().OpenAsync(ct);
+            var options = new[] { ("", "Choose…") }
+                .Concat(academies.Select(a => ($"academy:{a.Id}", $"Academy: {a.Name} ({a.EmployerName}), starts {a.Starts:d MMM yyyy}")))
+                .Concat(cohorts.Select(k => ($"cohort:{k.Id}", $"Cohort: {k.Name} ({k.StandardName}), starts {k.StartDate:d MMM yyyy}")));
             assign = Html.Of($"""
                 <h2 class="govuk-heading-m">Assign to an academy or cohort</h2>
                 <form method="post" action="/candidates/{c.Id}/assign" novalidate>

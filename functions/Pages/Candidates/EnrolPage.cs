@@ -1,6 +1,5 @@
 using System.Globalization;
-using Apprenticeships.Domain.Candidates;
-using Apprenticeships.Functions.Candidates;
+using Apprenticeships.Application.Candidates.Commands;
 using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
@@ -25,19 +24,23 @@ public static class EnrolPage
             Form(http, new Dictionary<string, string?> { ["advisorId"] = http.User.FindFirst(StaffClaims.Id)?.Value, ["lawfulBasis"] = "Public task" }, []))
             .RequireAuthorization(StaffPolicies.Candidates);
 
-        app.MapPost("/candidates/new", async (HttpContext http, IFormCollection form, CandidateEnrolment enrolment, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/candidates/new", async (HttpContext http, IFormCollection form, CandidateEnrolment enrolment, CancellationToken ct) =>
         {
             var values = form.Keys.ToDictionary(k => k, k => (string?)form[k].ToString());
             var (born, dateProblem) = DateOfBirth(values);
-            var referral = new Referral(values.GetValueOrDefault("givenName"), values.GetValueOrDefault("familyName"), values.GetValueOrDefault("email"),
+            var command = new EnrolCandidate(values.GetValueOrDefault("givenName"), values.GetValueOrDefault("familyName"), values.GetValueOrDefault("email"),
                 values.GetValueOrDefault("postcode"), born,
                 Enum.TryParse<ReferralSource>(values.GetValueOrDefault("source"), out var source) && Enum.IsDefined(source) ? source : null,
                 values.GetValueOrDefault("consent") == "true", values.GetValueOrDefault("lawfulBasis"), values.GetValueOrDefault("advisorId"));
-            var errors = ReferralRules.Validate(referral, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-            if (dateProblem is not null) errors["dateOfBirth"] = [dateProblem];
-            if (errors.Count > 0) return Form(http, values, errors);
-            var candidate = await enrolment.EnrolAsync(referral, ct);
-            return Results.Redirect($"/candidates/{candidate.Id}?enrolled=1");
+            if (dateProblem is not null)
+            {
+                // The three date boxes did not make a date: show it with the referral's other problems, if any.
+                var errors = enrolment.Check(command.ToReferral());
+                errors["dateOfBirth"] = [dateProblem];
+                return Form(http, values, errors);
+            }
+            var enrolled = await enrolment.EnrolAsync(command, ct);
+            return enrolled.Problem is { } problem ? Form(http, values, problem.ToDictionary()) : Results.Redirect($"/candidates/{enrolled.Value!.Id}?enrolled=1");
         }).RequireAuthorization(StaffPolicies.Candidates);
         return app;
     }

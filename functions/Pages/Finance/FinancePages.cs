@@ -1,10 +1,6 @@
-using Apprenticeships.Domain.Levy;
-using Apprenticeships.Domain.Levy.Account;
-using Apprenticeships.Domain.Levy.Forecast;
+using Apprenticeships.Application.Finance.Queries;
 using Apprenticeships.Domain.Levy.Ledger;
-using Apprenticeships.Domain.Levy.Policy;
 using Apprenticeships.Functions.Security;
-using Apprenticeships.Storage.Levy;
 
 namespace Apprenticeships.Functions.Pages.Finance;
 
@@ -16,10 +12,10 @@ public static class FinancePages
 
     public static IEndpointRouteBuilder MapFinancePages(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/finance").RequireAuthorization(StaffPolicies.Money);
-        group.MapGet("", async (HttpContext http, LevyEmployerRepository employers, CancellationToken ct) =>
+        var group = app.MapGroup("/finance").RequireAuthorization(StaffPolicies.Finance);
+        group.MapGet("", async (HttpContext http, LevyAccounts accounts, CancellationToken ct) =>
         {
-            var rows = (await employers.ListAsync(ct)).OrderBy(e => e.Name).Select(e => Html.Of($"""
+            var rows = (await accounts.EmployersAsync(ct)).Select(e => Html.Of($"""
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell"><a class="govuk-link" href="/finance/employers/{e.Id}">{e.Name}</a></td>
                   <td class="govuk-table__cell">{e.Id}</td>
@@ -37,19 +33,11 @@ public static class FinancePages
                 """));
         });
 
-        group.MapGet("/employers/{id}", async (HttpContext http, string id, LevyEmployerRepository employers, AccountRecordsRepository accounts,
-            FundingPolicy policy, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/employers/{id}", async (HttpContext http, string id, LevyAccounts accounts, CancellationToken ct) =>
         {
-            var employer = await employers.FindAsync(id, ct);
-            var records = await accounts.LoadAsync(id, ct);
-            if (employer is null || records is null)
+            if (await accounts.OverviewAsync(id, MonthsForecast, ct) is not var (employer, thisMonth, account, forecast, projected))
                 return PageLayout.Render(http, "Employer not found", Html.Of($"<h1 class=\"govuk-heading-l\">Employer not found</h1><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/finance\">Levy accounts</a></p>"), StatusCodes.Status404NotFound);
-            var thisMonth = YearMonth.Of(clock.GetUtcNow().UtcDateTime);
-            var account = LevyAccount.AsOf(records, thisMonth, policy);
             var shown = account.Months.TakeLast(MonthsShown).ToList();
-            var nextMonth = thisMonth.AddMonths(1);
-            var forecast = LevyForecast.Project(records, nextMonth, MonthsForecast, policy.FundingBandCeiling.At(nextMonth.FirstDay), policy);
-            var projected = forecast.Months.Where(m => m.Month > thisMonth).ToList();
             return PageLayout.Render(http, employer.Name, Html.Of($"""
                 <span class="govuk-caption-l">Levy account {employer.Id}</span>
                 <h1 class="govuk-heading-l">{employer.Name}</h1>
@@ -70,7 +58,7 @@ public static class FinancePages
         return app;
     }
 
-    private static Html Table(List<LedgerMonth> actual, List<LedgerMonth> forecast)
+    private static Html Table(IReadOnlyList<LedgerMonth> actual, IReadOnlyList<LedgerMonth> forecast)
     {
         var rows = actual.Select(m => (m, "")).Concat(forecast.Select(m => (m, " (forecast)"))).Select(x => Html.Of($"""
             <tr class="govuk-table__row">

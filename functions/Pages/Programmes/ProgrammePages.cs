@@ -1,6 +1,5 @@
 using Apprenticeships.Functions.Security;
-using Apprenticeships.Storage.Candidates;
-using Apprenticeships.Storage.Programmes;
+using Apprenticeships.Application.Programmes.Queries;
 
 namespace Apprenticeships.Functions.Pages.Programmes;
 
@@ -11,32 +10,30 @@ public static class ProgrammePages
 
     public static IEndpointRouteBuilder MapProgrammePages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/academies", async (HttpContext http, AcademyStore academies, CandidateStore candidates, CancellationToken ct) =>
+        app.MapGet("/academies", async (HttpContext http, ProgrammeQueries programmes, CancellationToken ct) =>
         {
-            var all = await candidates.ListAsync(null, null, ct);
-            var rows = (await academies.ListAsync(ct)).OrderBy(a => a.Starts).Select(a => Html.Of($"""
+            var rows = (await programmes.AcademiesWithMembersAsync(ct)).Select(x => Html.Of($"""
                 <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">{a.Name}<br><span class="govuk-hint govuk-!-font-size-16">{a.Id}</span></td>
-                  <td class="govuk-table__cell">{a.EmployerName} ({a.Sector})</td>
-                  <td class="govuk-table__cell">{a.ProviderId}</td>
-                  <td class="govuk-table__cell">{a.Starts.ToString("d MMM yyyy", EnGb)} to {a.Ends.ToString("d MMM yyyy", EnGb)}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{all.Count(c => c.AcademyId == a.Id)}</td>
+                  <td class="govuk-table__cell">{x.Programme.Name}<br><span class="govuk-hint govuk-!-font-size-16">{x.Programme.Id}</span></td>
+                  <td class="govuk-table__cell">{x.Programme.EmployerName} ({x.Programme.Sector})</td>
+                  <td class="govuk-table__cell">{x.Programme.ProviderId}</td>
+                  <td class="govuk-table__cell">{x.Programme.Starts.ToString("d MMM yyyy", EnGb)} to {x.Programme.Ends.ToString("d MMM yyyy", EnGb)}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{x.Members}</td>
                 </tr>
                 """));
             return PageLayout.Render(http, "Academies", Table("Sector-based work academies", "Academies run by a training provider around an employer's real vacancies: training, a placement and a guaranteed interview.",
                 ["Academy", "Employer", "Provider", "Runs", "Members"], rows));
         }).RequireAuthorization(StaffPolicies.Candidates);
 
-        app.MapGet("/cohorts", async (HttpContext http, CohortStore cohorts, CandidateStore candidates, CancellationToken ct) =>
+        app.MapGet("/cohorts", async (HttpContext http, ProgrammeQueries programmes, CancellationToken ct) =>
         {
-            var all = await candidates.ListAsync(null, null, ct);
-            var rows = (await cohorts.ListAsync(ct)).OrderBy(k => k.StartDate).Select(k => Html.Of($"""
+            var rows = (await programmes.CohortsWithMembersAsync(ct)).Select(x => Html.Of($"""
                 <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">{k.Name}<br><span class="govuk-hint govuk-!-font-size-16">{k.Id}</span></td>
-                  <td class="govuk-table__cell">{k.StandardName}</td>
-                  <td class="govuk-table__cell">{k.EmployerId} with {k.ProviderId}</td>
-                  <td class="govuk-table__cell">{k.StartDate.ToString("d MMM yyyy", EnGb)} to {k.PlannedEndDate.ToString("d MMM yyyy", EnGb)}</td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{all.Count(c => c.CohortId == k.Id)}</td>
+                  <td class="govuk-table__cell">{x.Programme.Name}<br><span class="govuk-hint govuk-!-font-size-16">{x.Programme.Id}</span></td>
+                  <td class="govuk-table__cell">{x.Programme.StandardName}</td>
+                  <td class="govuk-table__cell">{x.Programme.EmployerId} with {x.Programme.ProviderId}</td>
+                  <td class="govuk-table__cell">{x.Programme.StartDate.ToString("d MMM yyyy", EnGb)} to {x.Programme.PlannedEndDate.ToString("d MMM yyyy", EnGb)}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{x.Members}</td>
                 </tr>
                 """));
             return PageLayout.Render(http, "Cohorts", Table("Apprenticeship cohorts", "Levy-funded apprenticeship intakes: the employer, the training provider and the standard.",

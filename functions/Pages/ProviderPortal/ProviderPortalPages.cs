@@ -1,9 +1,6 @@
-using Apprenticeships.Domain.Programmes;
-using Apprenticeships.Functions.Http.Programmes;
-using Apprenticeships.Functions.Providers;
+using Apprenticeships.Application.Providers.Commands;
+using Apprenticeships.Application.Providers.Queries;
 using Apprenticeships.Functions.Security;
-using Apprenticeships.Storage.Candidates;
-using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Pages.ProviderPortal;
 
@@ -27,25 +24,25 @@ public static class ProviderPortalPages
     public static IEndpointRouteBuilder MapProviderPortalPages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/provider").RequireAuthorization(StaffPolicies.Provider);
-        group.MapGet("", async (HttpContext http, ProviderStore providers, CandidateStore candidates, AcademyStore academies, CohortStore cohorts, TimeProvider clock, CancellationToken ct) =>
-            await RenderAsync(http, [], new Dictionary<string, string?> { ["date"] = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd") }, null, ct));
+        group.MapGet("", async (HttpContext http, TimeProvider clock, CancellationToken ct) =>
+            await RenderAsync(http, [], new Dictionary<string, string?> { ["date"] = clock.Today().ToString("yyyy-MM-dd") }, null, ct));
 
-        group.MapPost("/confirmations", async (HttpContext http, IFormCollection form, ProviderStore providers, ProviderConfirmations confirmations, CancellationToken ct) =>
+        group.MapPost("/confirmations", async (HttpContext http, IFormCollection form, ProviderKeys providers, ProviderConfirmations confirmations, CancellationToken ct) =>
         {
-            var provider = await providers.GetAsync(http.User.FindFirst(ProviderSignIn.ProviderIdClaim)!.Value, ct);
+            var provider = await providers.FindAsync(http.User.FindFirst(ProviderSignIn.ProviderIdClaim)!.Value, ct);
             if (provider is null) return Results.Redirect("/provider/sign-in");
             var v = form.Keys.ToDictionary(k => k, k => (string?)form[k].ToString());
             string? V(string k) => string.IsNullOrWhiteSpace(v.GetValueOrDefault(k)) ? null : v[k]!.Trim();
-            var request = new ConfirmationRequest(V("reference"), V("candidateId"),
+            var request = new ConfirmTraining(V("reference"), V("candidateId"),
                 Enum.TryParse<ConfirmationKind>(V("kind"), out var kind) && Enum.IsDefined(kind) ? kind : null, V("date"),
                 V("attended") switch { "yes" => true, "no" => false, _ => null },
                 decimal.TryParse(V("hours"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var hours) ? hours : null,
                 V("detail"), Enum.TryParse<EpaGrade>(V("grade"), out var grade) && Enum.IsDefined(grade) ? grade : null);
             var result = await confirmations.ConfirmAsync(provider, request, ct);
-            if (result.Response is { } done)
+            if (result.Value is { } done)
                 return await RenderAsync(http, [], new Dictionary<string, string?> { ["date"] = V("date") },
                     $"{(done.Status == "Recorded" ? "Recorded" : "Already recorded")}: {Kinds.First(k => k.Item1 == done.Kind.ToString()).Item2} for {done.CandidateId} (your reference {done.Reference}).", ct);
-            return await RenderAsync(http, result.FieldErrors(), v, null, ct);
+            return await RenderAsync(http, result.Problem!.ToDictionary(), v, null, ct);
         });
         return app;
     }
@@ -53,20 +50,15 @@ public static class ProviderPortalPages
     private static async Task<IResult> RenderAsync(HttpContext http, Dictionary<string, string[]> errors, Dictionary<string, string?> v, string? notice, CancellationToken ct)
     {
         var services = http.RequestServices;
-        var providerId = http.User.FindFirst(ProviderSignIn.ProviderIdClaim)!.Value;
-        var academyIds = (await services.GetRequiredService<AcademyStore>().ListAsync(ct)).Where(a => a.ProviderId == providerId).Select(a => a.Id).ToHashSet();
-        var cohortIds = (await services.GetRequiredService<CohortStore>().ListAsync(ct)).Where(c => c.ProviderId == providerId).Select(c => c.Id).ToHashSet();
-        var learners = (await services.GetRequiredService<CandidateStore>().ListAsync(null, null, ct))
-            .Where(c => !Domain.Candidates.CandidateStageExtensions.IsClosed(c.Stage) && (c.AcademyId is { } a && academyIds.Contains(a) || c.CohortId is { } k && cohortIds.Contains(k)))
-            .OrderBy(c => c.FamilyName).ToList();
+        var learners = await services.GetRequiredService<ProviderLearners>().OfAsync(http.User.FindFirst(ProviderSignIn.ProviderIdClaim)!.Value, ct);
         var rows = learners.Select(c => Html.Of($"""
             <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{c.GivenName} {c.FamilyName}</td><td class="govuk-table__cell">{c.Id}</td>
+              <td class="govuk-table__cell">{c.Name}</td><td class="govuk-table__cell">{c.CandidateId}</td>
               <td class="govuk-table__cell">{StageNames.Tag(c.Stage)}</td><td class="govuk-table__cell">{c.CohortId ?? c.AcademyId}</td>
             </tr>
             """));
         string? V(string k) => v.GetValueOrDefault(k);
-        var learnerOptions = new[] { ("", "Choose a learner") }.Concat(learners.Select(c => (c.Id, $"{c.GivenName} {c.FamilyName} ({c.Id})")));
+        var learnerOptions = new[] { ("", "Choose a learner") }.Concat(learners.Select(c => (c.CandidateId, $"{c.Name} ({c.CandidateId})")));
         var banner = notice is null ? Html.Empty : Html.Of($"""
             <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title" data-module="govuk-notification-banner">
               <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">Success</h2></div>

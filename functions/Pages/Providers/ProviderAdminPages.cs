@@ -1,7 +1,5 @@
-using Apprenticeships.Functions.Http;
-using Apprenticeships.Functions.Providers;
+using Apprenticeships.Application.Providers.Commands;
 using Apprenticeships.Functions.Security;
-using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Pages.Providers;
 
@@ -14,30 +12,24 @@ public static class ProviderAdminPages
     public static IEndpointRouteBuilder MapProviderAdminPages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/providers").RequireAuthorization(StaffPolicies.Administration);
-        group.MapGet("", async (HttpContext http, ProviderStore providers, CancellationToken ct) => await RenderAsync(http, providers, [], null, ct));
+        group.MapGet("", async (HttpContext http, ProviderKeys keys, CancellationToken ct) => await RenderAsync(http, keys, [], null, ct));
 
-        group.MapPost("", async (HttpContext http, IFormCollection form, ProviderKeys keys, ProviderStore providers, CancellationToken ct) =>
-        {
-            var errors = new FieldErrors();
-            var id = errors.Id("id", form["id"], "Provider id");
-            var name = errors.Text("name", form["name"], "Name", 120);
-            if (errors.Any) return await RenderAsync(http, providers, errors.ToDictionary(), null, ct, form["id"], form["name"]);
-            if (await keys.RegisterAsync(id!, name!, ct) is not var (account, key))
-                return await RenderAsync(http, providers, new() { ["id"] = [$"Provider '{id}' already exists."] }, null, ct, form["id"], form["name"]);
-            return await RenderAsync(http, providers, [], (account, key), ct);
-        });
+        group.MapPost("", async (HttpContext http, IFormCollection form, ProviderKeys keys, CancellationToken ct) =>
+            await keys.RegisterAsync(new RegisterProvider(form["id"], form["name"]), ct) is var issued && issued.Problem is { } problem
+                ? await RenderAsync(http, keys, problem.ToDictionary(), null, ct, form["id"], form["name"])
+                : await RenderAsync(http, keys, [], issued.Value, ct));
 
-        group.MapPost("/{id}/key", async (HttpContext http, string id, IFormCollection form, ProviderKeys keys, ProviderStore providers, CancellationToken ct) =>
-            await keys.IssueNewKeyAsync(id, ct) is var (account, key)
-                ? await RenderAsync(http, providers, [], (account, key), ct)
-                : await RenderAsync(http, providers, new() { ["id"] = [$"No provider '{id}'."] }, null, ct));
+        group.MapPost("/{id}/key", async (HttpContext http, string id, ProviderKeys keys, CancellationToken ct) =>
+            await keys.IssueNewKeyAsync(id, ct) is var issued && issued.Problem is { } problem
+                ? await RenderAsync(http, keys, problem.ToDictionary(), null, ct)
+                : await RenderAsync(http, keys, [], issued.Value, ct));
         return app;
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext http, ProviderStore providers, Dictionary<string, string[]> errors,
-        (ProviderAccount Account, string Key)? issued, CancellationToken ct, string? id = null, string? name = null)
+    private static async Task<IResult> RenderAsync(HttpContext http, ProviderKeys keys, Dictionary<string, string[]> errors,
+        IssuedKey? issued, CancellationToken ct, string? id = null, string? name = null)
     {
-        var rows = (await providers.ListAsync(ct)).OrderBy(p => p.Name).Select(p => Html.Of($"""
+        var rows = (await keys.ListAsync(ct)).Select(p => Html.Of($"""
             <tr class="govuk-table__row">
               <td class="govuk-table__cell">{p.Name}</td><td class="govuk-table__cell">{p.Id}</td>
               <td class="govuk-table__cell">{StageNames.When(p.KeyIssuedAt)}</td>

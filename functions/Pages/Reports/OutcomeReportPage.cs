@@ -1,5 +1,4 @@
-using Apprenticeships.Functions.Http;
-using Apprenticeships.Functions.Http.Reports;
+using Apprenticeships.Application.Reports.Queries;
 using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.Reports;
@@ -9,20 +8,16 @@ public static class OutcomeReportPage
 {
     public static IEndpointRouteBuilder MapOutcomeReportPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/outcomes", async (HttpContext http, string? from, string? to, OutcomeFiguresSource source, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/reports/outcomes", async (HttpContext http, string? from, string? to, OutcomeFiguresQuery query, TimeProvider clock, CancellationToken ct) =>
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today();
             var asked = from is not null || to is not null;
             from ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd");
             to ??= today.ToString("yyyy-MM-dd");
-            var errors = new FieldErrors();
-            var start = errors.Date("from", from, "From");
-            var end = errors.Date("to", to, "To");
-            if (start > end) errors.Add("to", "To must be on or after from.");
+            var result = await query.BuildAsync(from, to, ct);
             Html figures = Html.Empty;
-            if (!errors.Any)
+            if (result.Value is { } f)
             {
-                var f = await source.BuildAsync(start!.Value, end!.Value, ct);
                 (string, object)[] rows =
                 [
                     ("Referrals", f.Referrals), ("No response", f.NoResponse), ("SWAP starts", f.SwapStarts), ("SWAP completions", f.SwapCompletions),
@@ -33,13 +28,13 @@ public static class OutcomeReportPage
                 ];
                 figures = Html.Of($"""
                     <table class="govuk-table" id="figures">
-                      <caption class="govuk-table__caption govuk-table__caption--m">{start.Value:d MMMM yyyy} to {end.Value:d MMMM yyyy}</caption>
+                      <caption class="govuk-table__caption govuk-table__caption--m">{f.From:d MMMM yyyy} to {f.To:d MMMM yyyy}</caption>
                       <tbody class="govuk-table__body">{rows.Select(r => Html.Of($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{r.Item1}</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">{r.Item2}</td></tr>"))}</tbody>
                     </table>
                     <p class="govuk-body"><a class="govuk-link" id="outcomes-csv" href="/api/reports/outcomes.csv?from={from}&amp;to={to}" download>Download these figures (CSV)</a></p>
                     """);
             }
-            var shown = errors.ToDictionary();
+            var shown = result.Problem?.ToDictionary() ?? [];
             return PageLayout.Render(http, "Outcomes", Html.Of($"""
                 {FormFields.ErrorSummary(shown, ["from", "to"])}
                 <h1 class="govuk-heading-l">Outcomes</h1>
@@ -49,7 +44,7 @@ public static class OutcomeReportPage
                   {FormFields.Button(asked ? "Update" : "Show figures", secondary: true)}
                 </form>
                 {figures}
-                """), errors.Any ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, hasErrors: errors.Any);
+                """), shown.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, hasErrors: shown.Count > 0);
         }).RequireAuthorization(StaffPolicies.AnyStaff);
         return app;
     }

@@ -1,4 +1,4 @@
-using Apprenticeships.Functions.Providers;
+using Apprenticeships.Application.Providers.Commands;
 using Apprenticeships.Functions.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;

@@ -29,4 +29,16 @@ public static class CandidateStageExtensions
 {
     public static bool IsClosed(this CandidateStage stage) =>
         stage is CandidateStage.Completed or CandidateStage.NoResponse or CandidateStage.Withdrawn;
+
+    /// <summary>The stage as advisors say it, in messages and on pages.</summary>
+    public static string Describe(this CandidateStage stage) => stage switch
+    {
+        CandidateStage.AwaitingInterest => "Awaiting interest",
+        CandidateStage.InSwap => "On an academy",
+        CandidateStage.InWork => "In work",
+        CandidateStage.AwaitingCohort => "Awaiting cohort",
+        CandidateStage.InTraining => "In training",
+        CandidateStage.NoResponse => "No response",
+        _ => stage.ToString(),
+    };
 }

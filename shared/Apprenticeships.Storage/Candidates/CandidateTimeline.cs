@@ -4,9 +4,6 @@ using Azure.Data.Tables;
 
 namespace Apprenticeships.Storage.Candidates;
 
-/// <summary>One thing that happened to a candidate, in words an advisor reads; never personal data.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, CandidateStage Stage, string What);
-
 /// <summary>
 /// The CandidateTimeline table: a candidate's journey, one row per event, written by workflow
 /// activities under their idempotency key so a retried activity writes the same row again.

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Apprenticeships.Functions.Security;
 using Apprenticeships.Functions.Triggers;
 using Apprenticeships.Storage.Programmes;
-using Apprenticeships.Functions.Providers;
+using Apprenticeships.Application.Providers.Commands;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,14 +27,14 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         {
             Factory = await AppFactory.CreateAsync(asAdmin: false);
             var registered = await Factory.Services.GetRequiredService<ProviderKeys>()
-                .RegisterAsync(Testing.LocalAzurite.UniqueName("authz"), "Gatekeeper Training", default);
-            ProviderKey = registered!.Value.Key;
+                .RegisterAsync(new RegisterProvider(Testing.LocalAzurite.UniqueName("authz"), "Gatekeeper Training"), default);
+            ProviderKey = registered.Done.Key;
         }
 
         public async Task DisposeAsync() => await Factory.DisposeAsync();
     }
 
-    private enum Gate { Public, Candidates, Money, Administration, AnyStaff, Provider }
+    private enum Gate { Public, Candidates, Finance, Administration, AnyStaff, Provider }
 
     /// <summary>First match wins: (method or null for any, path prefix, gate).</summary>
     private static readonly (string? Method, string Prefix, Gate Gate)[] Rules =
@@ -53,8 +53,8 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         (null, "/provider/sign-in", Gate.Public),
         (null, "/provider/sign-out", Gate.Public),
         (null, "/provider", Gate.Provider),
-        (null, "/api/finance", Gate.Money),
-        (null, "/finance", Gate.Money),
+        (null, "/api/finance", Gate.Finance),
+        (null, "/finance", Gate.Finance),
         ("POST", "/api/academies#", Gate.Administration),
         ("POST", "/api/cohorts#", Gate.Administration),
         (null, "/api/providers", Gate.Administration),
@@ -77,7 +77,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
     private static bool Allows(Gate gate, string role) => gate switch
     {
         Gate.Candidates => role is StaffRoles.Advisor or StaffRoles.Admin,
-        Gate.Money => role is StaffRoles.Finance or StaffRoles.Admin,
+        Gate.Finance => role is StaffRoles.Finance or StaffRoles.Admin,
         Gate.Administration => role is StaffRoles.Admin,
         Gate.AnyStaff => true,
         _ => false,

@@ -1,0 +1,50 @@
+using Apprenticeships.Application.Candidates;
+using Apprenticeships.Application.Candidates.Commands;
+using Apprenticeships.Application.Candidates.Queries;
+using Apprenticeships.Application.Finance.Commands;
+using Apprenticeships.Application.Finance.Queries;
+using Apprenticeships.Application.Programmes.Commands;
+using Apprenticeships.Application.Programmes.Queries;
+using Apprenticeships.Application.Providers.Commands;
+using Apprenticeships.Application.Providers.Queries;
+using Apprenticeships.Application.Reports.Queries;
+using Apprenticeships.Application.Settings;
+using Apprenticeships.Domain.Levy.Policy;
+using Apprenticeships.Storage;
+using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Levy;
+using Apprenticeships.Storage.Programmes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+// In the DI namespace so the composition root registers the application with one line.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Every command and query, the stores they use, the funding policy and the hub's settings.
+    /// The workflow port (<see cref="Apprenticeships.Application.Workflows.IWorkflows"/>) is the host's to register.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(FundingPolicy.England);
+        services.AddStorageAccount(configuration);
+        services.AddLevyStorage();
+        services.AddHubSettings(configuration, isDevelopment);
+        services.AddSingleton<CandidateStore>().AddSingleton<CandidateTimeline>().AddSingleton<ProgrammeRecords>()
+            .AddSingleton<AcademyStore>().AddSingleton<CohortStore>().AddSingleton<ProviderStore>();
+
+        services.AddSingleton<CandidateLinks>().AddSingleton<CandidateEnrolment>().AddSingleton<CandidateWithdrawal>()
+            .AddSingleton<CandidateAssignments>().AddSingleton<SustainmentAnswers>().AddSingleton<CandidateLinkAnswers>()
+            .AddSingleton<CandidateQueries>().AddSingleton<PipelineAttention>();
+        services.AddSingleton<AcademyCreation>().AddSingleton<CohortCreation>().AddSingleton<AcademyAttendance>()
+            .AddSingleton<AcademyOutcomes>().AddSingleton<ProgrammeQueries>();
+        services.AddSingleton<ProviderKeys>().AddSingleton<ProviderConfirmations>().AddSingleton<ProviderLearners>();
+        services.AddSingleton<LevyEmployers>().AddSingleton<Commitments>().AddSingleton<Transfers>()
+            .AddSingleton<CommitmentSchedules>().AddSingleton<LevyAccounts>();
+        services.AddSingleton<OutcomeFiguresQuery>();
+        return services;
+    }
+}

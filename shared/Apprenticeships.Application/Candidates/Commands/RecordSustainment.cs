@@ -1,0 +1,43 @@
+using System.Globalization;
+using Apprenticeships.Application.Programmes;
+using Apprenticeships.Application.Workflows;
+using Apprenticeships.Domain.Programmes;
+using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Levy;
+using Apprenticeships.Storage.Programmes;
+
+namespace Apprenticeships.Application.Candidates.Commands;
+
+/// <summary>The advisor's answer to a 13- or 26-week check: is the candidate still in work?</summary>
+public sealed record RecordSustainment(int? Week, bool? InWork);
+
+/// <summary>What was recorded, and whether it was already.</summary>
+public sealed record Recorded<T>(T Value, SaveResult Status);
+
+/// <summary>Records a sustainment answer once it is due, and tells the sustainment workflow.</summary>
+public sealed class SustainmentAnswers(CandidateStore candidates, ProgrammeRecords records, IWorkflows workflows, TimeProvider clock)
+{
+    public async Task<Result<Recorded<SustainmentAnswer>>> RecordAsync(string candidateId, RecordSustainment command, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var week = errors.Required("week", command.Week, "Week");
+        if (week is not null && !SustainmentChecks.CheckWeeks.Contains(week.Value)) errors.Add("week", $"Week must be one of {string.Join(", ", SustainmentChecks.CheckWeeks)}.");
+        var inWork = errors.Required("inWork", command.InWork, "In work");
+        if (errors.Any) return errors.ToProblem();
+        if (await candidates.GetAsync(candidateId, ct) is null) return Problem.NotFound("id", $"No candidate '{candidateId}'.");
+        var job = await records.GetAsync(candidateId, RecordKeys.JobStart, ct);
+        if (job?.Date is not { } started) return Problem.Conflict("id", "The candidate has no job start recorded.");
+        var due = started.AddDays(7 * week!.Value);
+        if (clock.Today() < due) return Problem.Conflict("week", $"The {week}-week check is due on {due:yyyy-MM-dd}.");
+
+        var saved = await records.AddAsync(new ProgrammeRecord(candidateId, RecordKeys.Sustainment(week.Value), RecordKind.SustainmentCheck, clock.GetUtcNow())
+        {
+            Value = week.Value.ToString(CultureInfo.InvariantCulture), Reason = inWork!.Value ? SustainmentChecks.InWork : SustainmentChecks.NotInWork,
+        }, ct);
+        if (saved == SaveResult.Conflict) return Problem.Conflict("inWork", $"The {week}-week check is already recorded with the other answer.");
+        var answer = new SustainmentAnswer(week.Value, inWork.Value);
+        if (await workflows.AnswerSustainmentAsync(candidateId, answer, $"answer-{week}", ct) == SignalResult.NotRunning)
+            return Problem.Conflict("id", "The candidate's sustainment workflow has not started yet; try again in a moment.");
+        return Result<Recorded<SustainmentAnswer>>.Ok(new(answer, saved), saved == SaveResult.Created);
+    }
+}

@@ -1,0 +1,75 @@
+using Apprenticeships.Application.Finance.Models;
+using Apprenticeships.Application.Finance.Queries;
+using Apprenticeships.Domain.Levy.Account;
+using Apprenticeships.Domain.Levy.Commitments;
+using Apprenticeships.Domain.Levy.Policy;
+using Apprenticeships.Storage.Levy;
+
+namespace Apprenticeships.Application.Finance.Commands;
+
+/// <summary>Levy commitments: created with their terms, then completion, withdrawal or a break in learning on a date.</summary>
+public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepository commitments, FundingPolicy policy)
+{
+    private const int YoungestApprentice = 16;
+    private const int OldestAge = 100;
+
+    public async Task<Result<ScheduleResponse>> CreateAsync(CreateCommitment command, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("commitmentId", command.CommitmentId, "Commitment id");
+        var employerId = errors.Id("employerId", command.EmployerId, "Employer id");
+        var price = errors.Required("agreedPrice", command.AgreedPrice, "Agreed price");
+        if (price <= 0) errors.Add("agreedPrice", "Agreed price must be more than zero.");
+        var start = errors.Date("startDate", command.StartDate, "Start date");
+        var end = errors.Date("plannedEndDate", command.PlannedEndDate, "Planned end date");
+        if (start < policy.EarliestStart) errors.Add("startDate", $"Start date must be on or after {policy.EarliestStart:yyyy-MM-dd}.");
+        if (start is not null && end is not null && end <= start) errors.Add("plannedEndDate", "Planned end date must be after the start date.");
+        var band = errors.FundingBand("fundingBandMaximum", command.FundingBandMaximum, start, policy);
+        var age = errors.Required("apprenticeAgeAtStart", command.ApprenticeAgeAtStart, "Apprentice's age at the start");
+        if (age is < YoungestApprentice or > OldestAge) errors.Add("apprenticeAgeAtStart", $"Apprentice's age at the start must be {YoungestApprentice} to {OldestAge}.");
+        if (errors.Any) return errors.ToProblem();
+
+        var employer = await employers.FindAsync(employerId!, ct);
+        if (employer is null) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
+        var commitment = new Commitment(id!, employerId!, price!.Value, band!.Value, start!.Value, end!.Value, age!.Value,
+            command.HasEhcPlan ?? false, command.IsCareLeaver ?? false);
+        return LevyEmployers.Saved(await commitments.AddAsync(commitment, ct), CommitmentSchedules.Of(new CommitmentRecord(commitment, []), employer, policy),
+            "commitmentId", $"Commitment '{commitment.Id}' already exists with different details.");
+    }
+
+    public async Task<Result<ScheduleResponse>> RecordEventAsync(string id, CommitmentEventKind kind, RecordCommitmentEvent command, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = errors.Date("date", command.Date, "Date");
+        if (errors.Any) return errors.ToProblem();
+        var record = await commitments.FindAsync(id, ct);
+        var employer = record is null ? null : await employers.FindAsync(record.Commitment.EmployerId, ct);
+        if (record is null || employer is null) return Problem.NotFound("commitmentId", $"No commitment '{id}'.");
+        if (date < record.Commitment.StartDate) return Problem.Invalid("date", $"Date cannot be before the start date {record.Commitment.StartDate:yyyy-MM-dd}.");
+
+        var recorded = new CommitmentEvent(kind, date!.Value);
+        if (!record.Events.Contains(recorded) && Clash(record.Events, kind) is { } clash) return Problem.Conflict("date", clash);
+        if (await commitments.AddEventAsync(record.Commitment, recorded, ct) == SaveResult.Conflict)
+            return Problem.Conflict("date", $"A {Describe(kind)} is already recorded on a different date.");
+        return Result<ScheduleResponse>.Ok(CommitmentSchedules.Of(record with { Events = [.. record.Events.Where(e => e != recorded), recorded] }, employer, policy));
+    }
+
+    /// <summary>Why an event cannot follow those already recorded, or null when it can.</summary>
+    private static string? Clash(IReadOnlyList<CommitmentEvent> events, CommitmentEventKind kind)
+    {
+        var existing = events.FirstOrDefault(e => e.Kind == kind);
+        if (existing is not null) return $"A {Describe(kind)} is already recorded on {existing.Date:yyyy-MM-dd}.";
+        var ended = events.FirstOrDefault(e => e.Kind is CommitmentEventKind.Completion or CommitmentEventKind.Withdrawal);
+        if (ended is not null) return $"The apprenticeship already ended with a {Describe(ended.Kind)} on {ended.Date:yyyy-MM-dd}.";
+        if (kind == CommitmentEventKind.Completion && events.Any(e => e.Kind == CommitmentEventKind.BreakInLearning))
+            return "The apprentice is on a break in learning, so cannot complete.";
+        return null;
+    }
+
+    private static string Describe(CommitmentEventKind kind) => kind switch
+    {
+        CommitmentEventKind.Completion => "completion",
+        CommitmentEventKind.Withdrawal => "withdrawal",
+        _ => "break in learning",
+    };
+}

@@ -1,0 +1,80 @@
+using Apprenticeships.Application.Finance.Models;
+using Apprenticeships.Domain.Levy;
+using Apprenticeships.Domain.Levy.Account;
+using Apprenticeships.Domain.Levy.Declarations;
+using Apprenticeships.Domain.Levy.Policy;
+using Apprenticeships.Storage.Levy;
+
+namespace Apprenticeships.Application.Finance.Commands;
+
+/// <summary>
+/// Employers' levy records: the employer, HMRC's levy declarations and English fractions. Every
+/// record has a deterministic key, so posting it again is harmless (Unchanged) and a different
+/// record under the same key is refused.
+/// </summary>
+public sealed class LevyEmployers(LevyEmployerRepository employers, LevyDeclarationRepository declarations,
+    EnglishFractionRepository fractions, FundingPolicy policy)
+{
+    public async Task<Result<EmployerResponse>> AddEmployerAsync(AddEmployer command, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var id = errors.Id("employerId", command.EmployerId, "Employer id");
+        var name = errors.Text("name", command.Name, "Name", 200);
+        var levyPayer = errors.Required("isLevyPayer", command.IsLevyPayer, "Whether the employer pays the levy");
+        if (errors.Any) return errors.ToProblem();
+
+        var employer = new LevyEmployer(id!, name!, levyPayer!.Value, command.IsSme ?? false);
+        return Saved(await employers.AddAsync(employer, ct), new EmployerResponse(employer.Id, employer.Name, employer.IsLevyPayer, employer.IsSme),
+            "employerId", $"Employer '{employer.Id}' already exists with different details.");
+    }
+
+    public async Task<Result<DeclarationResponse>> AddDeclarationAsync(string employerId, AddLevyDeclaration command, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var scheme = errors.Text("payeScheme", command.PayeScheme, "PAYE scheme reference", 30);
+        if (!PayrollPeriod.TryParseYear(command.PayrollYear, out var taxYear))
+            errors.Add("payrollYear", "Payroll year must be two tax years like \"26-27\".");
+        else if (taxYear < policy.FirstTaxYear)
+            errors.Add("payrollYear", $"Payroll year must be {PayrollPeriod.FormatYear(policy.FirstTaxYear)} or later: the levy started then.");
+        var month = errors.Required("payrollMonth", command.PayrollMonth, "Payroll month");
+        if (month is < 1 or > 12) errors.Add("payrollMonth", "Payroll month must be 1 to 12.");
+        var ytd = errors.Required("levyDueYtd", command.LevyDueYtd, "LevyDueYTD");
+        if (ytd < 0) errors.Add("levyDueYtd", "LevyDueYTD cannot be negative: it is the levy due for the year to date.");
+        var submitted = errors.Instant("submissionDate", command.SubmissionDate, "Submission date");
+        var period = errors.Any ? default : new PayrollPeriod(taxYear, month!.Value);
+        if (!errors.Any && submitted < period.CalendarMonth.FirstDay.ToDateTime(TimeOnly.MinValue))
+            errors.Add("submissionDate", "A declaration cannot be submitted before its payroll month begins.");
+        if (errors.Any) return errors.ToProblem();
+
+        var employer = await employers.FindAsync(employerId, ct);
+        if (employer is null) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
+        if (!employer.IsLevyPayer) return Problem.Conflict("employerId", $"Employer '{employerId}' is not a levy payer, so it has no levy declarations.");
+
+        var declaration = new LevyDeclaration(scheme!, period, ytd!.Value, submitted!.Value);
+        var cutOff = LevyFundsIn.CutOff(period, policy);
+        var response = new DeclarationResponse(employerId, declaration.PayeScheme, period.PayrollYear, period.Month, declaration.LevyDueYtd,
+            new DateTimeOffset(declaration.SubmittedAt, TimeSpan.Zero), cutOff.ToString("yyyy-MM-dd"),
+            declaration.SubmittedAt < cutOff.ToDateTime(TimeOnly.MinValue));
+        return Saved(await declarations.AddAsync(employerId, declaration, ct), response,
+            "levyDueYtd", "A different LevyDueYTD is already recorded for this scheme, payroll month and submission time.");
+    }
+
+    public async Task<Result<EnglishFractionResponse>> AddEnglishFractionAsync(string employerId, AddEnglishFraction command, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = errors.Date("dateCalculated", command.DateCalculated, "Date calculated");
+        var fraction = errors.Required("fraction", command.Fraction, "English fraction");
+        if (fraction is < 0 or > 1) errors.Add("fraction", "English fraction must be between 0 and 1.");
+        if (errors.Any) return errors.ToProblem();
+
+        if (await employers.FindAsync(employerId, ct) is null) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
+        return Saved(await fractions.AddAsync(employerId, new EnglishFraction(date!.Value, fraction!.Value), ct), new EnglishFractionResponse(employerId, date.Value, fraction.Value),
+            "fraction", $"A different English fraction is already recorded for {date:yyyy-MM-dd}.");
+    }
+
+    internal static Result<T> Saved<T>(SaveResult saved, T response, string conflictField, string conflict) => saved switch
+    {
+        SaveResult.Conflict => Problem.Conflict(conflictField, conflict),
+        _ => Result<T>.Ok(response, saved == SaveResult.Created),
+    };
+}

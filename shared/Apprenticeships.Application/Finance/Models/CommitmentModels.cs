@@ -1,0 +1,37 @@
+namespace Apprenticeships.Application.Finance.Models;
+
+public sealed record CreateCommitment(
+    string? CommitmentId,
+    string? EmployerId,
+    decimal? AgreedPrice,
+    decimal? FundingBandMaximum,
+    string? StartDate,
+    string? PlannedEndDate,
+    int? ApprenticeAgeAtStart,
+    bool? HasEhcPlan,
+    bool? IsCareLeaver);
+
+/// <summary>Completion, withdrawal or break in learning, on a date.</summary>
+public sealed record RecordCommitmentEvent(string? Date);
+
+public sealed record ScheduledPaymentResponse(string Kind, int Number, string EarnedMonth, string PaidMonth, decimal Amount);
+
+public sealed record IncentiveResponse(string Payee, int Part, DateOnly DueDate, decimal Amount, string Status);
+
+public sealed record ScheduleResponse(
+    string CommitmentId,
+    string EmployerId,
+    string Status,
+    decimal AgreedPrice,
+    decimal CappedPrice,
+    decimal OnProgrammeAmount,
+    decimal CompletionAmount,
+    int PlannedInstalments,
+    decimal MonthlyInstalment,
+    decimal EmployerShareOfShortfall,
+    IReadOnlyList<ScheduledPaymentResponse> Payments,
+    IReadOnlyList<IncentiveResponse> Incentives);
+
+public sealed record MakeTransfer(string? TransferId, string? SenderId, string? ReceiverId, string? Date, decimal? Amount);
+
+public sealed record TransferResponse(string TransferId, string SenderId, string ReceiverId, DateOnly Date, decimal Amount);

@@ -1,0 +1,16 @@
+namespace Apprenticeships.Application.Finance.Models;
+
+/// <summary>POST /api/finance/employers. The caller chooses the id, so re-posting is harmless.</summary>
+public sealed record AddEmployer(string? EmployerId, string? Name, bool? IsLevyPayer, bool? IsSme);
+
+public sealed record EmployerResponse(string EmployerId, string Name, bool IsLevyPayer, bool IsSme);
+
+/// <summary>A declaration as HMRC sends it: cumulative levy due this tax year to the payroll month.</summary>
+public sealed record AddLevyDeclaration(string? PayeScheme, string? PayrollYear, int? PayrollMonth, decimal? LevyDueYtd, string? SubmissionDate);
+
+public sealed record DeclarationResponse(string EmployerId, string PayeScheme, string PayrollYear, int PayrollMonth,
+    decimal LevyDueYtd, DateTimeOffset SubmissionDate, string CutOffDate, bool OnTime);
+
+public sealed record AddEnglishFraction(string? DateCalculated, decimal? Fraction);
+
+public sealed record EnglishFractionResponse(string EmployerId, DateOnly DateCalculated, decimal Fraction);

@@ -1,0 +1,36 @@
+using Apprenticeships.Application.Finance.Models;
+using Apprenticeships.Domain.Levy.Account;
+using Apprenticeships.Domain.Levy.Commitments;
+using Apprenticeships.Domain.Levy.Policy;
+using Apprenticeships.Storage.Levy;
+
+namespace Apprenticeships.Application.Finance.Queries;
+
+/// <summary>A commitment's payment schedule, status and incentives, as the levy rules work them out today.</summary>
+public sealed class CommitmentSchedules(LevyEmployerRepository employers, CommitmentRepository commitments, FundingPolicy policy)
+{
+    public async Task<Result<ScheduleResponse>> GetAsync(string id, CancellationToken ct)
+    {
+        var record = await commitments.FindAsync(id, ct);
+        var employer = record is null ? null : await employers.FindAsync(record.Commitment.EmployerId, ct);
+        if (record is null || employer is null) return Problem.NotFound("commitmentId", $"No commitment '{id}'.");
+        return Result<ScheduleResponse>.Ok(Of(record, employer, policy));
+    }
+
+    internal static ScheduleResponse Of(CommitmentRecord record, LevyEmployer employer, FundingPolicy policy)
+    {
+        var c = record.Commitment;
+        var schedule = PaymentSchedule.Build(c, record.Events, policy);
+        var status = record.Events.Select(e => e.Kind).ToHashSet() switch
+        {
+            var k when k.Contains(CommitmentEventKind.Completion) => "Completed",
+            var k when k.Contains(CommitmentEventKind.Withdrawal) => "Withdrawn",
+            var k when k.Contains(CommitmentEventKind.BreakInLearning) => "OnBreak",
+            _ => "Active",
+        };
+        return new ScheduleResponse(c.Id, c.EmployerId, status, c.AgreedPrice, schedule.CappedPrice, schedule.OnProgrammeAmount,
+            schedule.CompletionAmount, schedule.PlannedInstalments, schedule.MonthlyInstalment, CoInvestment.EmployerShare(c, employer, policy),
+            schedule.Payments.Select(p => new ScheduledPaymentResponse(p.Kind.ToString(), p.Number, p.EarnedMonth.ToString(), p.PaidMonth.ToString(), p.Amount)).ToList(),
+            Incentives.For(c, record.Events, policy).Select(i => new IncentiveResponse(i.Payee.ToString(), i.Part, i.DueDate, i.Amount, i.Status.ToString())).ToList());
+    }
+}

@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+
+namespace Apprenticeships.Application;
+
+/// <summary>Ids the hub makes itself: random, so they reveal nothing and cannot be guessed from each other.</summary>
+public static class NewIds
+{
+    public static string Candidate() => $"c-{RandomNumberGenerator.GetHexString(10, lowercase: true)}";
+    public static string Academy() => $"a-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+    public static string Cohort() => $"k-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+}
+
+/// <summary>One apprenticeship per candidate, so their levy commitment is named after them.</summary>
+public static class CommitmentIds
+{
+    public static string Of(string candidateId) => $"ap-{candidateId}";
+}

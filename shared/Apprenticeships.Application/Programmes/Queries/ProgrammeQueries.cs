@@ -1,0 +1,70 @@
+using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Domain.Programmes;
+using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Programmes;
+
+namespace Apprenticeships.Application.Programmes.Queries;
+
+/// <summary>A member of an academy or cohort, with how far they have got; names are for staff only.</summary>
+public sealed record MemberProgress(string CandidateId, string Name, CandidateStage Stage, DateTimeOffset StageChangedAt, IReadOnlyList<string> Facts);
+
+public sealed record AcademyDetails(Academy Academy, IReadOnlyList<MemberProgress> Members);
+
+public sealed record CohortDetails(Cohort Cohort, DateOnly PlannedEndDate, IReadOnlyList<MemberProgress> Members);
+
+/// <summary>A programme listed with how many candidates were last assigned to it.</summary>
+public sealed record WithMemberCount<T>(T Programme, int Members);
+
+/// <summary>The hub's academies and cohorts, with their members and what has been recorded about each.</summary>
+public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts, CandidateStore candidates, ProgrammeRecords records, TimeProvider clock)
+{
+    public async Task<List<Academy>> AcademiesAsync(CancellationToken ct) => (await academies.ListAsync(ct)).OrderBy(a => a.Starts).ToList();
+
+    public async Task<List<Cohort>> CohortsAsync(CancellationToken ct) => (await cohorts.ListAsync(ct)).OrderBy(c => c.StartDate).ToList();
+
+    public async Task<List<WithMemberCount<Academy>>> AcademiesWithMembersAsync(CancellationToken ct)
+    {
+        var all = await candidates.ListAsync(null, null, ct);
+        return (await AcademiesAsync(ct)).Select(a => new WithMemberCount<Academy>(a, all.Count(c => c.AcademyId == a.Id))).ToList();
+    }
+
+    public async Task<List<WithMemberCount<Cohort>>> CohortsWithMembersAsync(CancellationToken ct)
+    {
+        var all = await candidates.ListAsync(null, null, ct);
+        return (await CohortsAsync(ct)).Select(k => new WithMemberCount<Cohort>(k, all.Count(c => c.CohortId == k.Id))).ToList();
+    }
+
+    /// <summary>Academies still running and cohorts not yet started: what an engaged candidate can be assigned to.</summary>
+    public async Task<(List<Academy> Academies, List<Cohort> Cohorts)> OpenAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        return ((await AcademiesAsync(ct)).Where(a => a.Ends >= today).ToList(), (await CohortsAsync(ct)).Where(k => k.StartDate >= today).ToList());
+    }
+
+    public async Task<Result<AcademyDetails>> AcademyAsync(string id, CancellationToken ct)
+    {
+        if (await academies.GetAsync(id, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{id}'.");
+        var members = await ProgressOfAsync(await candidates.InProgrammeAsync(id, null, ct),
+            r => r.ProgrammeId == id || r.Kind == RecordKind.Attendance && r.Key.Contains(id), ct);
+        return Result<AcademyDetails>.Ok(new(academy, members));
+    }
+
+    public async Task<Result<CohortDetails>> CohortAsync(string id, CancellationToken ct)
+    {
+        if (await cohorts.GetAsync(id, ct) is not { } cohort) return Problem.NotFound("id", $"No cohort '{id}'.");
+        var members = await ProgressOfAsync(await candidates.InProgrammeAsync(null, id, ct),
+            r => r.Kind is RecordKind.ApprenticeshipStart or RecordKind.Confirmation or RecordKind.Achievement, ct);
+        return Result<CohortDetails>.Ok(new(cohort, cohort.PlannedEndDate, members));
+    }
+
+    private async Task<List<MemberProgress>> ProgressOfAsync(List<Candidate> members, Func<ProgrammeRecord, bool> relevant, CancellationToken ct)
+    {
+        var progress = new List<MemberProgress>();
+        foreach (var c in members)
+        {
+            var facts = (await records.ForCandidateAsync(c.Id, ct)).Where(relevant).OrderBy(r => r.At).Select(RecordDescriptions.Describe).ToList();
+            progress.Add(new MemberProgress(c.Id, $"{c.GivenName} {c.FamilyName}", c.Stage, c.StageChangedAt, facts));
+        }
+        return progress;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Apprenticeships.Application.Workflows;
+
+/// <summary>Whether a signal reached a workflow.</summary>
+public enum SignalResult
+{
+    Delivered,
+    /// <summary>No such workflow yet (it is still starting) or any more.</summary>
+    NotRunning,
+}
+
+/// <summary>A workflow as staff see it: its engine status and what it says it is doing.</summary>
+public sealed record WorkflowView(string RuntimeStatus, JsonElement? CustomStatus);
+
+/// <summary>
+/// The workflow port: every start, signal and stop the application gives the candidate's
+/// workflows, so the engine behind it can change without touching callers. Each signal carries
+/// a reference (the event id): raising it again with the same reference changes nothing.
+/// </summary>
+public interface IWorkflows
+{
+    Task StartJourneyAsync(string candidateId, CancellationToken ct);
+
+    Task AssignAsync(string candidateId, Assignment assignment, string reference, CancellationToken ct);
+
+    Task<SignalResult> AnswerInterestAsync(string candidateId, InterestAnswer answer, string reference, CancellationToken ct);
+
+    Task<SignalResult> RecordSwapOutcomeAsync(string candidateId, string academyId, SwapResult result, string reference, CancellationToken ct);
+
+    Task<SignalResult> AnswerSustainmentAsync(string candidateId, SustainmentAnswer answer, string reference, CancellationToken ct);
+
+    Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct);
+
+    /// <summary>Stops every workflow the candidate has running (withdrawal).</summary>
+    Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct);
+
+    Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct);
+}
