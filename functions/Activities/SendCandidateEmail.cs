@@ -32,7 +32,7 @@ public sealed class SendCandidateEmail(
         var model = new Dictionary<string, string>
         {
             ["firstName"] = candidate.GivenName,
-            ["hubName"] = hub.Value.Name,
+            ["hubName"] = hub.Value.NameInSentence,
             ["advisorName"] = "your advisor",
         };
         if (details.TryGetValue("academyId", out var academyId)) await AddAcademyAsync(model, candidate, academyId, details);

@@ -11,15 +11,15 @@ namespace Apprenticeships.Functions.Email;
 /// once (SendGrid retries its posts).
 /// </summary>
 public sealed class EmailEventProcessor(StorageAccount account, EmailSuppressions suppressions, IUndeliverableAddressHandler undeliverable, TimeProvider clock)
+    : TableStore(account, "EmailEvents")
 {
     private static readonly HashSet<string> Undeliverable = ["bounce", "dropped", "spamreport"];
     private static readonly HashSet<string> Unsubscribed = ["unsubscribe", "group_unsubscribe"];
-    private readonly TableClient _seen = account.Tables.GetTableClient("EmailEvents");
 
     /// <summary>Returns how many events were new.</summary>
     public async Task<int> ApplyAsync(JsonElement events, CancellationToken ct)
     {
-        await _seen.CreateIfNotExistsAsync(ct);
+        await EnsureCreatedAsync(ct);
         var applied = 0;
         foreach (var e in events.EnumerateArray())
         {
@@ -30,7 +30,7 @@ public sealed class EmailEventProcessor(StorageAccount account, EmailSuppression
             if (!Undeliverable.Contains(kind) && !Unsubscribed.Contains(kind)) continue;
             try
             {
-                await _seen.AddEntityAsync(new TableEntity(AddressHash.Of(eventId), "") { ["Event"] = kind }, ct);
+                await Table.AddEntityAsync(new TableEntity(AddressHash.Of(eventId), "") { ["Event"] = kind }, ct);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {

@@ -5,15 +5,13 @@ using Azure.Data.Tables;
 namespace Apprenticeships.Functions.Email;
 
 /// <summary>The EmailSends table: one row per dedupe key, "Sending" before delivery and "Sent" (or "Suppressed") after.</summary>
-public sealed class EmailSendLog(StorageAccount account)
+public sealed class EmailSendLog(StorageAccount account) : TableStore(account, "EmailSends")
 {
-    private readonly TableClient _table = account.Tables.GetTableClient("EmailSends");
-    private Task? _created;
 
     public async Task<string?> StateOfAsync(string dedupeKey, CancellationToken ct)
     {
         await EnsureCreatedAsync(ct);
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(AddressHash.Of(dedupeKey), "", cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(AddressHash.Of(dedupeKey), "", cancellationToken: ct);
         return row.HasValue ? row.Value!.GetString("State") : null;
     }
 
@@ -21,12 +19,9 @@ public sealed class EmailSendLog(StorageAccount account)
     {
         await EnsureCreatedAsync(ct);
         // Template and recipient id only: the address and values are personal data.
-        await _table.UpsertEntityAsync(new TableEntity(AddressHash.Of(dedupeKey), "")
+        await Table.UpsertEntityAsync(new TableEntity(AddressHash.Of(dedupeKey), "")
         {
             ["State"] = state, ["Template"] = message.Template, ["RecipientId"] = message.RecipientId, ["At"] = at,
         }, TableUpdateMode.Replace, ct);
     }
-
-    private Task EnsureCreatedAsync(CancellationToken ct) =>
-        _created is { IsCompletedSuccessfully: true } ? Task.CompletedTask : _created = _table.CreateIfNotExistsAsync(ct);
 }

@@ -22,6 +22,12 @@ public static class AppFactory
             b.UseSetting("Durable:TaskHub", LocalAzurite.UniqueName("hub"));
             // Apps that move their clock on would otherwise push other apps' mail off the newest-first outbox.
             b.UseSetting("Email:PickupContainer", LocalAzurite.UniqueName("outbox"));
+            if (environment != "Development")
+            {
+                // What Azure's app settings give it: outside Development the app refuses to start without them.
+                b.UseSetting("Hub:PublicUrl", "https://apprenticeships.example.gov.uk");
+                b.UseSetting("Links:SigningKey", "a-test-signing-key-that-is-long-enough-for-links");
+            }
             if (asAdmin) b.ConfigureTestServices(SignedInAsAdmin.Register);
             configure?.Invoke(b);
         });

@@ -6,8 +6,13 @@ public sealed class HubOptions
     public const string Section = "Hub";
     public const string DevelopmentUrl = "http://localhost:7071";
 
+    public const string DefaultName = "Employment and Training Hub";
+
     /// <summary>The hub's name as candidates see it in emails and on pages.</summary>
-    public string Name { get; set; } = "Employment and Training Hub";
+    public string Name { get; set; } = DefaultName;
+
+    /// <summary>The name inside a sentence: the default is a description rather than a name, so it takes "the".</summary>
+    public string NameInSentence => Name == DefaultName ? $"the {DefaultName}" : Name;
 
     /// <summary>The app's public address, where emailed links point. Required outside Development.</summary>
     public string PublicUrl { get; set; } = "";

@@ -8,10 +8,8 @@ namespace Apprenticeships.Storage.Candidates;
 /// The Candidates table: one row per candidate (partition = id), the only home of their personal
 /// data, so erasing a candidate is deleting this row and their timeline.
 /// </summary>
-public sealed class CandidateStore(StorageAccount account)
+public sealed class CandidateStore(StorageAccount account) : TableStore(account, "Candidates")
 {
-    private readonly TableClient _table = account.Tables.GetTableClient("Candidates");
-    private Task? _created;
 
     /// <summary>Adds a new candidate; false if the id is taken.</summary>
     public async Task<bool> AddAsync(Candidate candidate, CancellationToken ct = default)
@@ -19,7 +17,7 @@ public sealed class CandidateStore(StorageAccount account)
         await EnsureCreatedAsync(ct);
         try
         {
-            await _table.AddEntityAsync(ToEntity(candidate), ct);
+            await Table.AddEntityAsync(ToEntity(candidate), ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -31,7 +29,7 @@ public sealed class CandidateStore(StorageAccount account)
     public async Task<Candidate?> GetAsync(string id, CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct);
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, "", cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, "", cancellationToken: ct);
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
@@ -51,13 +49,13 @@ public sealed class CandidateStore(StorageAccount account)
         await EnsureCreatedAsync(ct);
         for (var attempt = 0; ; attempt++)
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, "", cancellationToken: ct);
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(id, "", cancellationToken: ct);
             if (!row.HasValue) return null;
             var candidate = FromEntity(row.Value!);
             if (change(candidate) is not { } changed) return candidate;
             try
             {
-                await _table.UpdateEntityAsync(ToEntity(changed), row.Value!.ETag, TableUpdateMode.Replace, ct);
+                await Table.UpdateEntityAsync(ToEntity(changed), row.Value!.ETag, TableUpdateMode.Replace, ct);
                 return changed;
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < 5)
@@ -73,7 +71,7 @@ public sealed class CandidateStore(StorageAccount account)
         await EnsureCreatedAsync(ct);
         var filter = academyId is not null ? TableClient.CreateQueryFilter($"AcademyId eq {academyId}") : TableClient.CreateQueryFilter($"CohortId eq {cohortId}");
         var found = new List<Candidate>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(FromEntity(row));
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(FromEntity(row));
         return found.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ToList();
     }
 
@@ -83,7 +81,7 @@ public sealed class CandidateStore(StorageAccount account)
         await EnsureCreatedAsync(ct);
         var filter = stage is { } s ? TableClient.CreateQueryFilter($"Stage eq {s.ToString()}") : null;
         var found = new List<Candidate>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             var candidate = FromEntity(row);
             if (Matches(candidate, search)) found.Add(candidate);
@@ -94,9 +92,6 @@ public sealed class CandidateStore(StorageAccount account)
     private static bool Matches(Candidate c, string? search) =>
         string.IsNullOrWhiteSpace(search) ||
         new[] { $"{c.GivenName} {c.FamilyName}", c.Email, c.Postcode, c.Id }.Any(f => f.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private Task EnsureCreatedAsync(CancellationToken ct) =>
-        _created is { IsCompletedSuccessfully: true } ? Task.CompletedTask : _created = _table.CreateIfNotExistsAsync(ct);
 
     private static TableEntity ToEntity(Candidate c) => new(c.Id, "")
     {

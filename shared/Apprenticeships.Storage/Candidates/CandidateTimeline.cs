@@ -8,10 +8,8 @@ namespace Apprenticeships.Storage.Candidates;
 /// The CandidateTimeline table: a candidate's journey, one row per event, written by workflow
 /// activities under their idempotency key so a retried activity writes the same row again.
 /// </summary>
-public sealed class CandidateTimeline(StorageAccount account)
+public sealed class CandidateTimeline(StorageAccount account) : TableStore(account, "CandidateTimeline")
 {
-    private readonly TableClient _table = account.Tables.GetTableClient("CandidateTimeline");
-    private Task? _created;
 
     public async Task AddAsync(string candidateId, string key, TimelineEntry entry, CancellationToken ct = default)
     {
@@ -21,20 +19,17 @@ public sealed class CandidateTimeline(StorageAccount account)
         {
             ["At"] = entry.At, ["Stage"] = entry.Stage.ToString(), ["What"] = entry.What,
         };
-        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
     }
 
     public async Task<List<TimelineEntry>> ListAsync(string candidateId, CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct);
         var entries = new List<TimelineEntry>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == candidateId, cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == candidateId, cancellationToken: ct))
         {
             entries.Add(new TimelineEntry(row.GetDateTimeOffset("At")!.Value, Enum.Parse<CandidateStage>(row.GetString("Stage")), row.GetString("What")));
         }
         return entries;
     }
-
-    private Task EnsureCreatedAsync(CancellationToken ct) =>
-        _created is { IsCompletedSuccessfully: true } ? Task.CompletedTask : _created = _table.CreateIfNotExistsAsync(ct);
 }

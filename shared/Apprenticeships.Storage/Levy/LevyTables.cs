@@ -18,16 +18,18 @@ public sealed class LevyTables(StorageAccount account)
     public const string CommitmentEvents = "CommitmentEvents";
     public const string Transfers = "LevyTransfers";
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new();
+    private readonly ConcurrentDictionary<string, LevyTable> _tables = new();
 
-    public Task<TableClient> GetAsync(string name) =>
-        _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n))).Value;
+    /// <summary>The table, created on first use; a failed creation is tried again on the next call.</summary>
+    public Task<TableClient> GetAsync(string name) => _tables.GetOrAdd(name, n => new LevyTable(account, n)).ReadyAsync();
 
-    private async Task<TableClient> CreateAsync(string name)
+    private sealed class LevyTable(StorageAccount account, string name) : TableStore(account, name)
     {
-        var client = account.Tables.GetTableClient(name);
-        await client.CreateIfNotExistsAsync();
-        return client;
+        public async Task<TableClient> ReadyAsync()
+        {
+            await EnsureCreatedAsync(CancellationToken.None);
+            return Table;
+        }
     }
 
     /// <summary>

@@ -9,12 +9,10 @@ namespace Apprenticeships.Storage.Programmes;
 /// Academies, cohorts and providers are few, read whole and never queried by field, so columns
 /// per field would only add mapping code.
 /// </summary>
-public class DocumentTable<T>(StorageAccount account, string tableName) where T : class
+public class DocumentTable<T>(StorageAccount account, string tableName) : TableStore(account, tableName) where T : class
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly TableClient _table = account.Tables.GetTableClient(tableName);
     private readonly string _partition = typeof(T).Name;
-    private Task? _created;
 
     /// <summary>Adds the record; false if the id is taken.</summary>
     public async Task<bool> AddAsync(string id, T record, CancellationToken ct = default)
@@ -22,7 +20,7 @@ public class DocumentTable<T>(StorageAccount account, string tableName) where T 
         await EnsureCreatedAsync(ct);
         try
         {
-            await _table.AddEntityAsync(ToEntity(id, record), ct);
+            await Table.AddEntityAsync(ToEntity(id, record), ct);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -34,7 +32,7 @@ public class DocumentTable<T>(StorageAccount account, string tableName) where T 
     public async Task<T?> GetAsync(string id, CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct);
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(_partition, id, cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(_partition, id, cancellationToken: ct);
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
@@ -44,12 +42,12 @@ public class DocumentTable<T>(StorageAccount account, string tableName) where T 
         await EnsureCreatedAsync(ct);
         while (true)
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(_partition, id, cancellationToken: ct);
+            var row = await Table.GetEntityIfExistsAsync<TableEntity>(_partition, id, cancellationToken: ct);
             if (!row.HasValue) return null;
             var changed = change(FromEntity(row.Value!));
             try
             {
-                await _table.UpdateEntityAsync(ToEntity(id, changed), row.Value!.ETag, TableUpdateMode.Replace, ct);
+                await Table.UpdateEntityAsync(ToEntity(id, changed), row.Value!.ETag, TableUpdateMode.Replace, ct);
                 return changed;
             }
             catch (RequestFailedException e) when (e.Status == 412)
@@ -63,7 +61,7 @@ public class DocumentTable<T>(StorageAccount account, string tableName) where T 
     {
         await EnsureCreatedAsync(ct);
         var all = new List<T>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {_partition}"), cancellationToken: ct))
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {_partition}"), cancellationToken: ct))
             all.Add(FromEntity(row));
         return all;
     }
@@ -71,7 +69,4 @@ public class DocumentTable<T>(StorageAccount account, string tableName) where T 
     private static TableEntity ToEntity(string id, T record) => new(typeof(T).Name, id) { ["Json"] = JsonSerializer.Serialize(record, Json) };
 
     private static T FromEntity(TableEntity row) => JsonSerializer.Deserialize<T>(row.GetString("Json"), Json)!;
-
-    private Task EnsureCreatedAsync(CancellationToken ct) =>
-        _created is { IsCompletedSuccessfully: true } ? Task.CompletedTask : _created = _table.CreateIfNotExistsAsync(ct);
 }

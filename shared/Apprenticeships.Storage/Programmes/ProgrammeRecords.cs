@@ -10,22 +10,20 @@ namespace Apprenticeships.Storage.Programmes;
 /// The ProgrammeRecords table: the countable facts of each candidate's programmes, partition =
 /// candidate (so erasing a candidate is deleting a partition), row = the fact's key.
 /// </summary>
-public sealed class ProgrammeRecords(StorageAccount account)
+public sealed class ProgrammeRecords(StorageAccount account) : TableStore(account, "ProgrammeRecords")
 {
-    private readonly TableClient _table = account.Tables.GetTableClient("ProgrammeRecords");
-    private Task? _created;
 
     /// <summary>Records a fact once: the same fact again is Unchanged, a different one under its key a Conflict.</summary>
     public async Task<SaveResult> AddAsync(ProgrammeRecord record, CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct);
-        return await LevyTables.AddOrCompareAsync(_table, ToEntity(record), stored => Same(FromEntity(stored), record), ct);
+        return await LevyTables.AddOrCompareAsync(Table, ToEntity(record), stored => Same(FromEntity(stored), record), ct);
     }
 
     public async Task<ProgrammeRecord?> GetAsync(string candidateId, string key, CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct);
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(candidateId, key, cancellationToken: ct);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(candidateId, key, cancellationToken: ct);
         return row.HasValue ? FromEntity(row.Value!) : null;
     }
 
@@ -43,7 +41,7 @@ public sealed class ProgrammeRecords(StorageAccount account)
     {
         await EnsureCreatedAsync(ct);
         var found = new List<ProgrammeRecord>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(FromEntity(row));
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) found.Add(FromEntity(row));
         return found;
     }
 
@@ -66,7 +64,4 @@ public sealed class ProgrammeRecords(StorageAccount account)
         Reason = e.GetString("Reason"),
         Amount = e.GetString("Amount") is { } a ? decimal.Parse(a, CultureInfo.InvariantCulture) : null,
     };
-
-    private Task EnsureCreatedAsync(CancellationToken ct) =>
-        _created is { IsCompletedSuccessfully: true } ? Task.CompletedTask : _created = _table.CreateIfNotExistsAsync(ct);
 }

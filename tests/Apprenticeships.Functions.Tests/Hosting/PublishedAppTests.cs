@@ -50,7 +50,7 @@ public class PublishedAppTests(PublishedFunctionsApp published) : IClassFixture<
         // Development for its X-Dev-User sign-in, which the forwarded enrolment uses; storage is
         // configured, so it starts no Azurite, and everything else runs as in Azure.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Links__SigningKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
+        start.Environment["Links__SigningKey"] = Convert.ToBase64String([.. Guid.NewGuid().ToByteArray(), .. Guid.NewGuid().ToByteArray()]);
         using var process = Process.Start(start)!;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };

@@ -1,0 +1,64 @@
+using Apprenticeships.Application.Programmes.Commands;
+using Apprenticeships.Application.Providers.Commands;
+using Apprenticeships.Domain.Programmes;
+
+namespace Apprenticeships.Application.Tests;
+
+public sealed class ProgrammeCommandTests
+{
+    private readonly Unreachable _ = new();
+
+    [Fact]
+    public async Task An_academy_needs_its_sessions_and_dates()
+    {
+        var creation = new AcademyCreation(_.Academies, _.Providers, _.Clock);
+        var result = await creation.CreateAsync(new CreateAcademy("bad id!", "Care academy", "Acorn Care", "Adult care", "prov-1", "County Hall",
+            [], "2026-12-10", "next week", null, 450m), default);
+        Refusals.AssertInvalid(result, "id", "sessions", "placementEnd", "interviewDate");
+    }
+
+    [Fact]
+    public async Task A_cohort_band_is_within_the_funding_bands_of_its_start()
+    {
+        var creation = new CohortCreation(_.Cohorts, _.Providers, _.Employers, _.Policy, _.Clock);
+        var result = await creation.CreateAsync(new CreateCohort(null, "Intake", "Adult care worker", "council", "prov-1", "2027-01-04", 12, 7_000m, 99_000m), default);
+        Refusals.AssertInvalid(result, "fundingBandMaximum");
+    }
+
+    [Fact]
+    public async Task Attendance_names_the_candidate_the_session_and_whether_they_came()
+    {
+        var attendance = new AcademyAttendance(_.Academies, _.Candidates, _.Records, _.Clock);
+        Refusals.AssertInvalid(await attendance.RecordAsync("a-1", new RecordAttendance(null, "2026-13-01", null), default), "candidateId", "date", "attended");
+    }
+
+    [Fact]
+    public async Task An_academy_left_early_needs_the_reason_and_only_success_brings_an_offer()
+    {
+        var outcomes = new AcademyOutcomes(_.Academies, _.Candidates, _.Records, _.Workflows, _.Clock);
+        Refusals.AssertInvalid(await outcomes.RecordAsync("a-1", new RecordAcademyOutcome("c-1", SwapOutcome.DidNotComplete, null, " "), default), "reason");
+        Refusals.AssertInvalid(await outcomes.RecordAsync("a-1", new RecordAcademyOutcome("c-1", SwapOutcome.CompletedUnsuccessful, SwapOffer.Job, null), default), "offer");
+        Assert.Empty(_.Workflows.Calls);
+    }
+
+    [Fact]
+    public async Task A_provider_needs_an_id_fit_for_its_key_and_a_name()
+    {
+        var keys = new ProviderKeys(_.Providers, _.Clock);
+        Refusals.AssertInvalid(await keys.RegisterAsync(new RegisterProvider("care.skills", ""), default), "id", "name");
+    }
+
+    [Theory]
+    [InlineData(ConfirmationKind.OffTheJobHours, "2026-11-01", null, "hours")]
+    [InlineData(ConfirmationKind.Milestone, "2026-11-01", null, "detail")]
+    [InlineData(ConfirmationKind.EpaResult, "2026-11-01", null, "grade")]
+    [InlineData(ConfirmationKind.Gateway, "2026-12-01", null, "date")]   // after today
+    public async Task A_provider_confirmation_carries_what_its_kind_needs(ConfirmationKind kind, string date, string? detail, string field)
+    {
+        var confirmations = new ProviderConfirmations(_.Candidates, _.Academies, _.Cohorts, _.Records,
+            new AcademyAttendance(_.Academies, _.Candidates, _.Records, _.Clock), _.Workflows, _.Clock);
+        var provider = new ProviderAccount("prov-1", "Care Skills", "00", Unreachable.Now);
+        Refusals.AssertInvalid(await confirmations.ConfirmAsync(provider, new ConfirmTraining("ref-1", "c-1", kind, date, null, null, detail, null), default), field);
+        Assert.Empty(_.Workflows.Calls);
+    }
+}

@@ -1,0 +1,76 @@
+using Apprenticeships.Application.Workflows;
+using Apprenticeships.Domain.Levy.Policy;
+using Apprenticeships.Storage;
+using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Levy;
+using Apprenticeships.Storage.Programmes;
+
+namespace Apprenticeships.Application.Tests;
+
+/// <summary>
+/// Stores over a storage account nobody listens on, and workflows that record every signal: a
+/// command that refuses its input must do so before touching either, so these tests prove both
+/// the message and that nothing changed.
+/// </summary>
+internal sealed class Unreachable
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
+
+    // A port with nothing behind it: any call fails fast rather than waiting for a timeout.
+    private static readonly StorageAccount Account = StorageAccount.FromConnectionString(
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        "BlobEndpoint=http://127.0.0.1:9/a;QueueEndpoint=http://127.0.0.1:9/a;TableEndpoint=http://127.0.0.1:9/a;");
+
+    public FixedClock Clock { get; } = new(Now);
+    public RecordingWorkflows Workflows { get; } = new();
+    public FundingPolicy Policy { get; } = FundingPolicy.England;
+    public CandidateStore Candidates { get; } = new(Account);
+    public CandidateTimeline Timeline { get; } = new(Account);
+    public ProgrammeRecords Records { get; } = new(Account);
+    public AcademyStore Academies { get; } = new(Account);
+    public CohortStore Cohorts { get; } = new(Account);
+    public ProviderStore Providers { get; } = new(Account);
+    public LevyTables LevyTables { get; } = new(Account);
+
+    public LevyEmployerRepository Employers => new(LevyTables);
+    public CommitmentRepository Commitments => new(LevyTables);
+    public LevyTransferRepository Transfers => new(LevyTables);
+    public AccountRecordsRepository Accounts => new(Employers, new LevyDeclarationRepository(LevyTables), new EnglishFractionRepository(LevyTables), Commitments, Transfers);
+}
+
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+internal sealed class RecordingWorkflows : IWorkflows
+{
+    public List<string> Calls { get; } = [];
+
+    private Task<SignalResult> Record(string call)
+    {
+        Calls.Add(call);
+        return Task.FromResult(SignalResult.Delivered);
+    }
+
+    public Task StartJourneyAsync(string candidateId, CancellationToken ct) => Record($"start {candidateId}");
+    public Task AssignAsync(string candidateId, Assignment assignment, string reference, CancellationToken ct) => Record($"assign {candidateId}");
+    public Task<SignalResult> AnswerInterestAsync(string candidateId, InterestAnswer answer, string reference, CancellationToken ct) => Record($"interest {candidateId}");
+    public Task<SignalResult> RecordSwapOutcomeAsync(string candidateId, string academyId, SwapResult result, string reference, CancellationToken ct) => Record($"outcome {candidateId}");
+    public Task<SignalResult> AnswerSustainmentAsync(string candidateId, SustainmentAnswer answer, string reference, CancellationToken ct) => Record($"sustainment {candidateId}");
+    public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) => Record($"confirm {candidateId}");
+    public Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct) => Record($"stop {candidateId}");
+    public Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct) => Task.FromResult<WorkflowView?>(null);
+}
+
+internal static class Refusals
+{
+    /// <summary>Asserts the result is an invalid-input refusal naming exactly these fields.</summary>
+    public static void AssertInvalid<T>(Result<T> result, params string[] fields)
+    {
+        Assert.False(result.Succeeded, "The command should have been refused.");
+        Assert.Equal(ProblemKind.Invalid, result.Problem!.Kind);
+        Assert.Equal(fields.Order(), result.Problem.Errors.Keys.Order());
+        Assert.All(result.Problem.Errors.Values.SelectMany(m => m), m => Assert.False(string.IsNullOrWhiteSpace(m)));
+    }
+}
