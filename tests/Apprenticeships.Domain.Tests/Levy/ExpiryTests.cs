@@ -29,6 +29,46 @@ public class ExpiryTests
     }
 
     [Fact]
+    public void Spending_in_the_expiry_month_reduces_what_expires()
+    {
+        // DfE help "Expired funds": expired = funds that entered 24 or more months ago - payments
+        // to date - funds already expired; DAS ExpiredFunds.CalculateExpiryAmount counts funds out
+        // of the expiry month itself. May 2020: £1,000 - £300 - £0 = £700 (not the whole £1,000,
+        // as when expiry ran before the month's payments). June 2020: £2,000 - £800 - £700 = £500.
+        var months = Run("2018-05", "2020-06",
+            [new(M("2018-05"), 1_000m), new(M("2018-06"), 1_000m)],
+            [new PaymentDue(M("2020-05"), 300m, 0.05m), new PaymentDue(M("2020-06"), 500m, 0.05m)]);
+
+        var may2020 = months.Single(m => m.Month == M("2020-05"));
+        var june2020 = months.Single(m => m.Month == M("2020-06"));
+        Assert.Equal((300m, 700m, 1_000m), (may2020.LevyPayments, may2020.Expired, may2020.Balance));
+        Assert.Equal((500m, 500m, 0m), (june2020.LevyPayments, june2020.Expired, june2020.Balance));
+        Assert.Equal(0m, june2020.EmployerCoInvestment + june2020.GovernmentCoInvestment);
+    }
+
+    [Fact]
+    public void Spending_at_least_the_expiring_funds_in_the_expiry_month_means_nothing_expires()
+    {
+        // ACCA "Apprenticeship landscape in England" (2022), restating the DfE rule: if in the latest
+        // month the employer spends the same or more than the funds that entered 24 months earlier,
+        // no funds expire.
+        var months = Run("2018-05", "2020-05", [new(M("2018-05"), 1_100m)], [new PaymentDue(M("2020-05"), 1_100m, 0.05m)]);
+
+        var may2020 = months[^1];
+        Assert.Equal((1_100m, 0m, 0m), (may2020.LevyPayments, may2020.Expired, may2020.Balance));
+    }
+
+    [Fact]
+    public void Transfers_out_in_the_expiry_month_also_count_as_spending()
+    {
+        // DAS GetPaymentFundsOut sums every transaction line of a period end, transfers included.
+        var months = LevyLedger.Run(
+            new LedgerInput([new(M("2018-05"), 1_000m)], [], [], [new(M("2020-05"), 400m)]), M("2018-05"), M("2020-05"), Policy);
+
+        Assert.Equal((400m, 600m, 0m), (months[^1].TransfersOut, months[^1].Expired, months[^1].Balance));
+    }
+
+    [Fact]
     public void Funds_entering_from_April_2026_expire_after_12_months_and_earlier_funds_after_24()
     {
         var months = Run("2026-03", "2028-03", [new(M("2026-03"), 100m), new(M("2026-04"), 200m)]);
