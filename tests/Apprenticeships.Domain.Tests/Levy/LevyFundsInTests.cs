@@ -32,6 +32,19 @@ public class LevyFundsInTests
     }
 
     [Fact]
+    public void A_2025_26_year_end_adjustment_received_after_August_2026_keeps_the_top_up_of_its_payroll_month()
+    {
+        // DAS ProcessDeclarationsTransactions: an end-of-year adjustment's top-up comes from the
+        // GetLevyDeclaration view, dated before month 12's cut-off (20 April 2026), not the day received.
+        var entries = FundsIn(
+            Declaration("25-26", 12, 12_000m, "2026-04-15"),
+            Declaration("25-26", 12, 13_000m, "2026-09-10"));
+
+        Assert.Equal([(M("2026-04"), 13_200m, false), (M("2026-09"), 1_100m, true)],
+            entries.Select(e => (e.Month, e.Amount, e.IsYearEndAdjustment)));
+    }
+
+    [Fact]
     public void The_latest_submission_before_the_cut_off_counts_and_one_on_the_cut_off_day_is_too_late()
     {
         var entry = Assert.Single(FundsIn(
