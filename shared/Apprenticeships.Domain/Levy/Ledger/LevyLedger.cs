@@ -8,8 +8,9 @@ namespace Apprenticeships.Domain.Levy.Ledger;
 /// when they entered (24 months; 12 for funds entering from August 2026). Within a month,
 /// in this order:
 /// 1. funds and transfers in are added; a refund (negative month) is netted against the
-///    latest earlier tranches first [DAS ExpireFundsExtensions], and whatever it cannot
-///    net is owed (a deficit the next funds in repay), so the balance can go below zero;
+///    latest earlier tranches first [DAS ExpiredFunds.CalculateAndApplyAdjustmentsToTotals],
+///    and whatever it cannot net is owed (a deficit the next funds in repay), so the
+///    balance can go below zero;
 /// 2. payments due take the oldest funds first (FIFO); what is missing is co-invested;
 /// 3. transfers out take the oldest funds first;
 /// 4. what is left of the tranches reaching their expiry month expires.
