@@ -24,6 +24,9 @@ public class LevyFundsInTests
     [Fact]
     public void The_top_up_is_the_one_dated_before_the_cut_off_so_july_2026_payroll_gets_none()
     {
+        // Written answer to Parliament, 11 Feb 2026: the 10% top-up is removed from August 2026. DAS
+        // CreateTopUpPercentages.sql dates the 0% row 2026-08-01 and the GetLevyDeclaration view takes the
+        // row dated before the payroll month's cut-off, so June payroll keeps 10% and July's has none.
         var entries = FundsIn(
             Declaration("26-27", 3, 3_000m, "2026-07-10"),   // June payroll, cut-off 20 July: 10%
             Declaration("26-27", 4, 4_000m, "2026-08-10"));  // July payroll, cut-off 20 August: 0% from 1 August
