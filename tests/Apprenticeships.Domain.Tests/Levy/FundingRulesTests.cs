@@ -13,7 +13,12 @@ public class FundingRulesTests
     [InlineData(false, "2018-09-01", 30, false, 0.10)]
     [InlineData(false, "2019-04-01", 30, false, 0.05)]
     [InlineData(true, "2025-09-01", 30, false, 0.05)]
-    [InlineData(true, "2026-04-01", 30, false, 0.25)]
+    // Levy payers out of funds: 25% from August 2026 (written answer to Parliament, 11 Feb 2026), not April.
+    [InlineData(true, "2026-04-01", 30, false, 0.05)]
+    [InlineData(true, "2026-07-31", 30, false, 0.05)]
+    [InlineData(true, "2026-08-01", 30, false, 0.25)]
+    // Non-levy employers keep 5%: the answer changes the rate for levy payers only.
+    [InlineData(false, "2026-08-01", 30, false, 0.05)]
     [InlineData(false, "2024-04-01", 21, false, 0.0)]
     [InlineData(false, "2024-03-31", 19, false, 0.05)]
     [InlineData(false, "2024-09-01", 23, true, 0.0)]
@@ -27,11 +32,30 @@ public class FundingRulesTests
         Assert.Equal((decimal)expected, CoInvestment.EmployerShare(commitment, employer, Policy));
     }
 
-    [Fact]
-    public void From_2026_an_sme_apprentice_under_25_is_fully_government_funded()
+    [Theory]
+    // Written answer to Parliament, 11 Feb 2026: from August 2026 training is fully funded for eligible
+    // apprentices aged 16-24 at non-levy paying employers. Before then, 22-24 needed an EHC plan or care.
+    [InlineData("2026-07-31", 22, 0.05)]
+    [InlineData("2026-08-01", 22, 0.0)]
+    [InlineData("2026-08-01", 24, 0.0)]
+    [InlineData("2026-08-01", 25, 0.05)]
+    [InlineData("2026-07-31", 21, 0.0)]
+    public void From_August_2026_a_non_levy_employers_apprentice_aged_16_to_24_is_fully_government_funded(string start, int age, double expected)
     {
-        Assert.Equal(0m, CoInvestment.EmployerShare(Commitment(9_000m, "2026-09-01", "2027-08-31", age: 24), CareProvider, Policy));
-        Assert.Equal(0.05m, CoInvestment.EmployerShare(Commitment(9_000m, "2026-09-01", "2027-08-31", age: 25), CareProvider, Policy));
+        var nonLevyLargeEmployer = new Domain.Levy.Account.LevyEmployer("e", "E", IsLevyPayer: false, IsSme: false);
+
+        Assert.Equal((decimal)expected, CoInvestment.EmployerShare(Commitment(9_000m, start, "2027-08-31", age: age), nonLevyLargeEmployer, Policy));
+        Assert.Equal((decimal)expected, CoInvestment.EmployerShare(Commitment(9_000m, start, "2027-08-31", age: age), CareProvider, Policy));
+    }
+
+    [Fact]
+    public void A_levy_paying_sme_out_of_funds_co_invests_even_for_a_young_apprentice()
+    {
+        // Full funding goes by not paying the levy, not by size: "non-levy paying employers (essentially SMEs)".
+        var levyPayingSme = new Domain.Levy.Account.LevyEmployer("e", "E", IsLevyPayer: true, IsSme: true);
+
+        Assert.Equal(0.25m, CoInvestment.EmployerShare(Commitment(9_000m, "2026-09-01", "2027-08-31", age: 20), levyPayingSme, Policy));
+        Assert.Equal(0.05m, CoInvestment.EmployerShare(Commitment(9_000m, "2026-04-01", "2027-08-31", age: 20), levyPayingSme, Policy));
     }
 
     [Fact]

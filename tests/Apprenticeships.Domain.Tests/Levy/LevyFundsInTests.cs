@@ -24,11 +24,27 @@ public class LevyFundsInTests
     [Fact]
     public void The_top_up_is_the_one_dated_before_the_cut_off_so_july_2026_payroll_gets_none()
     {
+        // Written answer to Parliament, 11 Feb 2026: the 10% top-up is removed from August 2026. DAS
+        // CreateTopUpPercentages.sql dates the 0% row 2026-08-01 and the GetLevyDeclaration view takes the
+        // row dated before the payroll month's cut-off, so June payroll keeps 10% and July's has none.
         var entries = FundsIn(
             Declaration("26-27", 3, 3_000m, "2026-07-10"),   // June payroll, cut-off 20 July: 10%
             Declaration("26-27", 4, 4_000m, "2026-08-10"));  // July payroll, cut-off 20 August: 0% from 1 August
 
         Assert.Equal([(M("2026-07"), 3_300m), (M("2026-08"), 1_000m)], entries.Select(e => (e.Month, e.Amount)));
+    }
+
+    [Fact]
+    public void A_2025_26_year_end_adjustment_received_after_August_2026_keeps_the_top_up_of_its_payroll_month()
+    {
+        // DAS ProcessDeclarationsTransactions: an end-of-year adjustment's top-up comes from the
+        // GetLevyDeclaration view, dated before month 12's cut-off (20 April 2026), not the day received.
+        var entries = FundsIn(
+            Declaration("25-26", 12, 12_000m, "2026-04-15"),
+            Declaration("25-26", 12, 13_000m, "2026-09-10"));
+
+        Assert.Equal([(M("2026-04"), 13_200m, false), (M("2026-09"), 1_100m, true)],
+            entries.Select(e => (e.Month, e.Amount, e.IsYearEndAdjustment)));
     }
 
     [Fact]

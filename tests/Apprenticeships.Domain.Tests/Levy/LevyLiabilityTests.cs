@@ -64,6 +64,54 @@ public class LevyLiabilityTests
     }
 
     [Fact]
+    public void ALM08300_seasonal_pay_bill_carries_unused_allowance_forward_month_to_month()
+    {
+        // HMRC ALM08300 "Apprenticeship Levy Allowance: unused levy allowance": £3m a year peaking in
+        // months 3 and 4. The published table, column by column.
+        decimal[] payBills = [200_000m, 200_000m, 500_000m, 500_000m, 200_000m, 200_000m, 200_000m, 200_000m, 200_000m, 200_000m, 200_000m, 200_000m];
+        decimal[] payBillYtd = [200_000m, 400_000m, 900_000m, 1_400_000m, 1_600_000m, 1_800_000m, 2_000_000m, 2_200_000m, 2_400_000m, 2_600_000m, 2_800_000m, 3_000_000m];
+        decimal[] allowanceYtd = [1_250m, 2_500m, 3_750m, 5_000m, 6_250m, 7_500m, 8_750m, 10_000m, 11_250m, 12_500m, 13_750m, 15_000m];
+        decimal[] levyYtd = [0m, 0m, 750m, 2_000m, 1_750m, 1_500m, 1_250m, 1_000m, 750m, 500m, 250m, 0m];
+        decimal[] levyPaid = [0m, 0m, 750m, 1_250m, -250m, -250m, -250m, -250m, -250m, -250m, -250m, -250m];
+
+        var months = LevyLiability.Calculate(2026, payBills, Policy);
+
+        Assert.Equal(Enumerable.Range(1, 12), months.Select(m => m.TaxMonth));
+        Assert.Equal(payBillYtd, months.Select(m => m.PayBillToDate));
+        Assert.Equal(allowanceYtd, months.Select(m => m.AllowanceToDate));
+        Assert.Equal(levyYtd, months.Select(m => m.LevyDueYtd));
+        Assert.Equal(levyPaid, months.Select(m => m.LevyForMonth));
+        Assert.Equal(0m, months.Sum(m => m.LevyForMonth));   // "Total ... £0"
+    }
+
+    [Fact]
+    public void Unused_allowance_is_not_carried_into_the_next_tax_year()
+    {
+        // ALM08300: unused allowance in one tax year cannot be carried over into the next. 2025-26's
+        // £1.2m pay bill is £6,000 levy against £15,000 allowance, leaving £9,000 unused; had it carried
+        // over, 2026-27's first month (£1,500 levy) would owe nothing instead of £250.
+        var quietYear = LevyLiability.Calculate(2025, Enumerable.Repeat(100_000m, 12).ToList(), Policy);
+        var busyYear = LevyLiability.Calculate(2026, [300_000m], Policy);
+
+        Assert.Equal((1_200_000m, 15_000m, 0m), (quietYear[^1].PayBillToDate, quietYear[^1].AllowanceToDate, quietYear[^1].LevyDueYtd));
+        Assert.Equal((1_250m, 250m), (busyYear[0].AllowanceToDate, busyYear[0].LevyDueYtd));
+    }
+
+    [Fact]
+    public void A_connected_companys_share_spreads_through_the_year_like_the_whole_allowance()
+    {
+        // Not a published HMRC example: ALM08200's situation (connected companies sharing one allowance)
+        // with ALM09200's method. A £5,000 share accrues £416.67 a month, to the penny by month 12;
+        // £100,000 a month is £500 levy, so £83.33 is due to month 1 and £1,000 to month 12.
+        var months = LevyLiability.Calculate(2026, Enumerable.Repeat(100_000m, 12).ToList(), 5_000m, Policy);
+
+        Assert.Equal((416.67m, 83.33m), (months[0].AllowanceToDate, months[0].LevyDueYtd));
+        Assert.Equal((2_500m, 500m), (months[5].AllowanceToDate, months[5].LevyDueYtd));
+        Assert.Equal((5_000m, 1_000m), (months[11].AllowanceToDate, months[11].LevyDueYtd));
+        Assert.Throws<ArgumentException>(() => LevyLiability.Calculate(2026, [100_000m], 15_000.01m, Policy));
+    }
+
+    [Fact]
     public void Allowance_shares_may_not_exceed_the_allowance()
     {
         var error = Assert.Throws<ArgumentException>(() => LevyAllowance.EnsureWithinAllowance(2026, [10_000m, 6_000m], Policy));

@@ -40,11 +40,13 @@ public class MonthsAndPeriodsTests
             Declaration("26-27", 3, 1_500m, "2026-07-15"),
         ]);
 
-        var account = LevyAccount.AsOf(records, M("2027-06"), FundingPolicy.England);
+        // Funds entering before August 2026 expire after 24 months (written answer to Parliament,
+        // 11 Feb 2026; DAS FundsExpiryPolicyChangeDate 2026-08-01), so May and June 2026's in 2028.
+        var account = LevyAccount.AsOf(records, M("2028-06"), FundingPolicy.England);
 
         Assert.Equal(-550m, account.Months.Single(m => m.Month == M("2026-07")).FundsIn);
-        Assert.Equal(1_100m, account.Months.Single(m => m.Month == M("2027-05")).Expired);   // May's funds untouched
-        Assert.Equal(550m, account.Months.Single(m => m.Month == M("2027-06")).Expired);     // June's netted down
+        Assert.Equal(1_100m, account.Months.Single(m => m.Month == M("2028-05")).Expired);   // May's funds untouched
+        Assert.Equal(550m, account.Months.Single(m => m.Month == M("2028-06")).Expired);     // June's netted down
         Assert.Equal(0m, account.Balance);
     }
 

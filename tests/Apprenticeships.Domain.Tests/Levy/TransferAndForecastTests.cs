@@ -70,9 +70,13 @@ public class TransferAndForecastTests
         Assert.Equal(49, forecast.Months.Count);
         Assert.Equal(M("2030-08"), forecast.Months[^1].Month);
         Assert.Equal(10_000m, forecast.Months.Single(m => m.Month == M("2026-09")).FundsIn);
-        // Funds entering from April 2026 expire after 12 months: May 2026's £11,000 in May 2027.
-        Assert.Equal(M("2027-05"), forecast.FirstExpiryMonth);
-        Assert.Equal(11_000m, forecast.Months.Single(m => m.Month == M("2027-05")).Expired);
+        // Funds entering from August 2026 expire after 12 months, earlier funds after 24 (written answer
+        // to Parliament, 11 Feb 2026; DAS FundsExpiryPolicyChangeDate 2026-08-01): August 2026's £10,000
+        // expires first, in August 2027, and May 2026's £11,000 in May 2028, with May 2027's £10,000.
+        Assert.Equal(M("2027-08"), forecast.FirstExpiryMonth);
+        Assert.Equal(10_000m, forecast.Months.Single(m => m.Month == M("2027-08")).Expired);
+        var may2028 = forecast.Months.Single(m => m.Month == M("2028-05"));
+        Assert.Equal((11_000m, 10_000m), (may2028.ExpiredUnder24MonthRule, may2028.ExpiredUnder12MonthRule));
         Assert.Equal(3 * 11_000m + 37 * 10_000m, forecast.TotalExpiring);
 
         Assert.True(forecast.AdditionalApprentices > 0);

@@ -13,7 +13,11 @@ namespace Apprenticeships.Domain.Levy.Declarations;
 ///   dated before the cut-off, entering the account in the cut-off's month (on the 23rd);
 /// - month-12 submissions arriving more than the year-end days after month 12's submission
 ///   month begins are year-end adjustments: the change in the year's LevyDueYTD enters in
-///   the month received, with rates dated before the day received.
+///   the month received, with the rates of month 12 itself (dated before its cut-off, not
+///   before the day received) [DAS ProcessDeclarationsTransactions takes an adjustment's
+///   English fraction and top-up from the GetLevyDeclaration view, dated before
+///   CalculateSubmissionCutoffDate of the payroll month], so a 2025-26 adjustment received
+///   after August 2026 keeps the 10% top-up.
 /// With no English fraction on record the whole levy is taken as English (fraction 1).
 /// </summary>
 public static class LevyFundsIn
@@ -92,7 +96,7 @@ public static class LevyFundsIn
             previousYtd = adjustment.LevyDueYtd;
             if (change == 0) continue;
             var received = DateOnly.FromDateTime(adjustment.SubmittedAt);
-            entries.Add(Entry(YearMonth.Of(received), scheme, lastPeriod, change, received, fractions, policy, true));
+            entries.Add(Entry(YearMonth.Of(received), scheme, lastPeriod, change, CutOff(lastPeriod, policy), fractions, policy, true));
         }
     }
 }

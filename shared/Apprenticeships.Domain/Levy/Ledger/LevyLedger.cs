@@ -5,22 +5,35 @@ namespace Apprenticeships.Domain.Levy.Ledger;
 /// <summary>
 /// Runs an account month by month. Funds are kept as tranches by the month they entered
 /// (on the funds-available day), each expiring N months later, N being the policy in force
-/// when they entered. Within a month, in this order:
-/// 1. tranches reaching their expiry month expire (what is left of them; "funds entering
-///    May 2018 expire May 2020" means they cannot pay May 2020's payments);
-/// 2. funds and transfers in are added; a refund (negative month) is netted against the
-///    latest earlier tranches first [DAS ExpireFundsExtensions], and whatever it cannot
-///    net is owed (a deficit the next funds in repay), so the balance can go below zero;
-/// 3. payments due take the oldest funds first (FIFO); what is missing is co-invested;
-/// 4. transfers out take the oldest funds first.
-/// Expiry only ever takes a tranche's unspent remainder, so it never takes money spent.
+/// when they entered (24 months; 12 for funds entering from August 2026). Within a month,
+/// in this order:
+/// 1. funds and transfers in are added; a refund (negative month) is netted against the
+///    latest earlier tranches first [DAS ExpiredFunds.CalculateAndApplyAdjustmentsToTotals],
+///    and whatever it cannot net is owed (a deficit the next funds in repay), so the
+///    balance can go below zero;
+/// 2. payments due take the oldest funds first (FIFO); what is missing is co-invested;
+/// 3. transfers out take the oldest funds first;
+/// 4. what is left of the tranches reaching their expiry month expires.
+/// Expiry comes last because the official rule counts the expiry month's own spending:
+/// each month, expired = funds that entered N or more months ago - all payments and
+/// transfers out to date, this month's included - funds already expired, never below zero
+/// [OFF DfE help "Expired funds"; DAS ExpiredFunds.CalculateExpiryAmount takes funds out
+/// of every month up to and including the expiry month]. So "funds entering May 2018
+/// expire May 2020" means May 2020's payments can still use them. With FIFO the remainder
+/// of the expiring tranches is exactly that formula, taken per expiry period: payments use
+/// the older (24-month) funds first, as DAS's 24-month run consumes funds out before its
+/// 12-month run does [DAS ExpireFundsExtensions.GetExpiredFunds]. Expiry only ever takes a
+/// tranche's unspent remainder, so it never takes money spent. See docs/levy-rules.md.
 /// </summary>
 public static class LevyLedger
 {
-    private sealed class Tranche(decimal amount, YearMonth expires)
+    // The period that lets DAS report a separate "short-term" expiry [DAS ExpireAccountFundsCommandHandler].
+    private const int ShortExpiryMonths = 12;
+
+    private sealed class Tranche(decimal amount, int expiryMonths)
     {
         public decimal Remaining = amount;
-        public readonly YearMonth Expires = expires;
+        public readonly int ExpiryMonths = expiryMonths;
     }
 
     public static IReadOnlyList<LedgerMonth> Run(LedgerInput input, YearMonth from, YearMonth to, FundingPolicy policy)
@@ -55,18 +68,7 @@ public static class LevyLedger
         for (var i = 0; i < length; i++)
         {
             var month = from.AddMonths(i);
-            decimal expired = 0;
-            if (expiringIn[i] is { } expiringNow)
-            {
-                foreach (var tranche in expiringNow)
-                {
-                    expired += tranche.Remaining;
-                    tranche.Remaining = 0;
-                }
-            }
-            held -= expired;
-
-            var expires = month.AddMonths(policy.FundsExpiryMonths.At(month.Day(policy.FundsAvailableDay.At(month.FirstDay))));
+            var expiryMonths = policy.FundsExpiryMonths.At(month.Day(policy.FundsAvailableDay.At(month.FirstDay)));
             for (var source = 0; source < 2; source++)
             {
                 var amount = source == 0 ? fundsIn[i] : transfersIn[i];
@@ -76,9 +78,9 @@ public static class LevyLedger
                     deficit -= repay;
                     if (amount > repay)
                     {
-                        var tranche = new Tranche(amount - repay, expires);
+                        var tranche = new Tranche(amount - repay, expiryMonths);
                         tranches.Add(tranche);
-                        var e = from.MonthsUntil(expires);
+                        var e = i + expiryMonths;
                         if (e < length) (expiringIn[e] ??= []).Add(tranche);
                     }
                     held += amount - repay;
@@ -122,7 +124,20 @@ public static class LevyLedger
                 deficit += outgoing - taken;
             }
 
-            months[i] = new LedgerMonth(month, fundsIn[i], transfersIn[i], due, fromLevy, employer, government, outgoing, expired, held - deficit);
+            decimal expired = 0, expiredShort = 0;
+            if (expiringIn[i] is { } expiringNow)
+            {
+                foreach (var tranche in expiringNow)
+                {
+                    expired += tranche.Remaining;
+                    if (tranche.ExpiryMonths == ShortExpiryMonths) expiredShort += tranche.Remaining;
+                    tranche.Remaining = 0;
+                }
+            }
+            held -= expired;
+
+            months[i] = new LedgerMonth(month, fundsIn[i], transfersIn[i], due, fromLevy, employer, government, outgoing, expired,
+                held - deficit, expiredShort);
         }
         return months;
     }

@@ -2,15 +2,20 @@ namespace Apprenticeships.Domain.Levy.Policy;
 
 /// <summary>
 /// Every levy and funding rate, amount, date and period, as effective-from tables, in one
-/// place. Sources are in DOMAIN.md: [OFF] official, [DAS] the Digital Apprenticeship
-/// Service's code, [SEC] secondary (kept here so it can be corrected without touching rules).
-/// Each comment says which date a rule looks the parameter up on.
+/// place. Each comment gives its source — [OFF] official, [DAS] the Digital Apprenticeship
+/// Service's code, [SEC] secondary (kept here so it can be corrected without touching rules)
+/// — and which date a rule looks the parameter up on. docs/levy-rules.md lists them all.
+/// The August 2026 reforms come from a written answer to Parliament of 11 February 2026
+/// (DWP, Andrew Western, questions 110425 and 110426, "Apprenticeship Levy"): from August
+/// 2026 the 10% top-up ends, levy funds expire after 12 months, government co-investment for
+/// levy payers who have exhausted their funds falls from 95% to 75%, and training for
+/// eligible apprentices aged 16-24 at non-levy employers is fully funded.
 /// </summary>
 public sealed class FundingPolicy
 {
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
-    /// <summary>England as of DOMAIN.md.</summary>
+    /// <summary>England, as listed in docs/levy-rules.md.</summary>
     public static FundingPolicy England { get; } = new();
 
     /// <summary>Levy rate on the pay bill [OFF]; looked up on the tax year's first day.</summary>
@@ -19,7 +24,12 @@ public sealed class FundingPolicy
     /// <summary>Annual levy allowance per employer (or connected group) [OFF]; on the tax year's first day.</summary>
     public PolicyParameter<decimal> AnnualAllowance { get; init; } = new("levy allowance", new Dated<decimal>(D(2017, 4, 6), 15_000m));
 
-    /// <summary>Government top-up on English levy [OFF 10%; DAS 0% from 2026-08-01]; dated before the cut-off.</summary>
+    /// <summary>
+    /// Government top-up on English levy [OFF DfE help "Expired funds": 10%]; 0% from 2026-08-01 [OFF written
+    /// answer 11 Feb 2026; DAS CreateTopUpPercentages.sql row DateFrom 2026-08-01, Amount 0]. Looked up dated
+    /// before the declaration cut-off [DAS view GetLevyDeclaration: DateFrom &lt; CalculateSubmissionCutoffDate],
+    /// so July 2026 payroll (cut-off 20 August) is the first without it.
+    /// </summary>
     public PolicyParameter<decimal> TopUp { get; init; } = new("levy top-up",
         new Dated<decimal>(D(2017, 4, 1), 0.10m),
         new Dated<decimal>(D(2026, 8, 1), 0m));
@@ -33,10 +43,15 @@ public sealed class FundingPolicy
     /// <summary>Days after payroll month 12's submission month begins after which a month-12 submission is a year-end adjustment [DAS].</summary>
     public PolicyParameter<int> YearEndAdjustmentAfterDays { get; init; } = new("year-end adjustment days", new Dated<int>(D(2017, 4, 1), 21));
 
-    /// <summary>Months after entering that unused funds expire [OFF 24; DAS FundsExpiryPolicyChangeDate, SEC April 2026: 12]; on the date funds enter.</summary>
+    /// <summary>
+    /// Months after entering that unused funds expire, on the date funds enter [OFF DfE help "Expired funds": 24];
+    /// 12 for funds entering from 2026-08-01 [OFF written answer 11 Feb 2026; DAS GetExpiredFundsExtensionTests
+    /// PolicyChangeDate_WhenOffByOneMonthLate: FundsExpiryPolicyChangeDate is 2026-08-01, the first calendar
+    /// month of funds in under 12 months]. Only new funds change: earlier funds keep 24 months.
+    /// </summary>
     public PolicyParameter<int> FundsExpiryMonths { get; init; } = new("funds expiry period",
         new Dated<int>(D(2017, 4, 1), 24),
-        new Dated<int>(D(2026, 4, 1), 12));
+        new Dated<int>(D(2026, 8, 1), 12));
 
     /// <summary>Lowest funding band maximum [OFF]; on the start date.</summary>
     public PolicyParameter<decimal> FundingBandFloor { get; init; } = new("lowest funding band", new Dated<decimal>(D(2017, 4, 1), 1_500m));
@@ -52,17 +67,26 @@ public sealed class FundingPolicy
         new Dated<decimal>(D(2017, 5, 1), 0.10m),
         new Dated<decimal>(D(2019, 4, 1), 0.05m));
 
-    /// <summary>Employer's share of a shortfall, levy payers out of funds [OFF; SEC: 25% under the 2026 rules, taken as from 2026-04-01]; on the start date.</summary>
+    /// <summary>
+    /// Employer's share of a shortfall, levy payers out of funds [OFF DfE help "Co-investment": 10%, 5% for starts
+    /// from 2019-04-01]; 25% (government 75%) from 2026-08-01 [OFF written answer 11 Feb 2026]. On the start date,
+    /// as the earlier changes were; the answer says only "from August 2026" (see docs/levy-rules.md).
+    /// </summary>
     public PolicyParameter<decimal> LevyPayerShortfallEmployerShare { get; init; } = new("levy payer co-investment",
         new Dated<decimal>(D(2017, 5, 1), 0.10m),
         new Dated<decimal>(D(2019, 4, 1), 0.05m),
-        new Dated<decimal>(D(2026, 4, 1), 0.25m));
+        new Dated<decimal>(D(2026, 8, 1), 0.25m));
 
-    /// <summary>Cases the government pays in full [OFF from 2024-04-01; SEC SMEs under 25 from 2026, taken as 2026-04-01]; on the start date.</summary>
+    /// <summary>
+    /// Cases the government pays in full, on the start date: non-levy employers' apprentices aged up to 21, or 22-24
+    /// with an EHC plan or care-leaver status, for starts from 2024-04-01 [OFF DfE help "Co-investment"]; every
+    /// apprentice aged 16-24 at a non-levy employer from 2026-08-01 [OFF written answer 11 Feb 2026: "non-levy paying
+    /// employers (essentially SMEs)" — the test is not paying the levy, not being an SME].
+    /// </summary>
     public PolicyParameter<FullGovernmentFundingRule> FullGovernmentFunding { get; init; } = new("full government funding",
-        new Dated<FullGovernmentFundingRule>(D(2017, 5, 1), new(null, null, null)),
-        new Dated<FullGovernmentFundingRule>(D(2024, 4, 1), new(21, 24, null)),
-        new Dated<FullGovernmentFundingRule>(D(2026, 4, 1), new(21, 24, 25)));
+        new Dated<FullGovernmentFundingRule>(D(2017, 5, 1), new(null, null)),
+        new Dated<FullGovernmentFundingRule>(D(2024, 4, 1), new(21, 24)),
+        new Dated<FullGovernmentFundingRule>(D(2026, 8, 1), new(24, 24)));
 
     /// <summary>Share of the previous tax year's funds in a levy payer may transfer [OFF]; on the transfer date.</summary>
     public PolicyParameter<decimal> TransferAllowanceShare { get; init; } = new("transfer allowance",
