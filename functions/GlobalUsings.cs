@@ -1,7 +1,21 @@
-// Namespaces nearly every adapter and workflow file uses: the application's results and ports,
-// the workflow messages, and the domain's candidates and programmes.
+// The namespaces nearly every adapter and workflow file uses: the application's commands, queries,
+// results and ports; the workflow messages; the domain's candidates and programmes; the policies
+// that guard routes.
 global using Apprenticeships.Application;
+global using Apprenticeships.Application.Candidates;
+global using Apprenticeships.Application.Candidates.Commands;
+global using Apprenticeships.Application.Candidates.Queries;
+global using Apprenticeships.Application.Finance.Commands;
+global using Apprenticeships.Application.Finance.Models;
+global using Apprenticeships.Application.Finance.Queries;
+global using Apprenticeships.Application.Programmes;
+global using Apprenticeships.Application.Programmes.Commands;
+global using Apprenticeships.Application.Programmes.Queries;
+global using Apprenticeships.Application.Providers.Commands;
+global using Apprenticeships.Application.Providers.Queries;
+global using Apprenticeships.Application.Reports.Queries;
 global using Apprenticeships.Application.Workflows;
 global using Apprenticeships.Domain.Candidates;
 global using Apprenticeships.Domain.Programmes;
 global using Apprenticeships.Functions.Models;
+global using Apprenticeships.Functions.Security;

@@ -11,7 +11,6 @@ using Apprenticeships.Functions.Triggers;
 using Apprenticeships.Functions.Pages;
 using Apprenticeships.Functions.Pages.Assets;
 using Apprenticeships.Functions.Pages.SignIn;
-using Apprenticeships.Functions.Security;
 using Apprenticeships.Functions.Pages.Candidates;
 
 var builder = WebApplication.CreateBuilder(args);

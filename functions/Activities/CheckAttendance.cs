@@ -1,4 +1,3 @@
-using Apprenticeships.Application.Programmes.Commands;
 using Apprenticeships.Durable;
 
 namespace Apprenticeships.Functions.Activities;

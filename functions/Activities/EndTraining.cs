@@ -1,4 +1,3 @@
-using Apprenticeships.Application.Programmes;
 using Apprenticeships.Domain.Levy.Commitments;
 using Apprenticeships.Durable;
 using Apprenticeships.Storage.Levy;

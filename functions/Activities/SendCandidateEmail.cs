@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Apprenticeships.Durable;
-using Apprenticeships.Application.Candidates;
 using Apprenticeships.Application.Settings;
 using Apprenticeships.Functions.Email;
 using Apprenticeships.Storage.Candidates;

@@ -1,11 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Apprenticeships.Application.Candidates.Commands;
-using Apprenticeships.Application.Candidates.Queries;
-using Apprenticeships.Application.Finance.Commands;
-using Apprenticeships.Application.Finance.Models;
-using Apprenticeships.Application.Programmes.Commands;
-using Apprenticeships.Application.Providers.Commands;
 using Apprenticeships.Domain.Levy;
 
 namespace Apprenticeships.Functions.Dev;

@@ -1,4 +1,3 @@
-using Apprenticeships.Functions.Security;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,4 +1,3 @@
-using Apprenticeships.Application.Programmes.Commands;
 using Apprenticeships.Durable;
 using Apprenticeships.Functions.Activities;
 using static Apprenticeships.Functions.Orchestrations.WorkingDay;

@@ -1,4 +1,3 @@
-using Apprenticeships.Functions.Security;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Apprenticeships.Functions.Pages;

@@ -1,4 +1,3 @@
-using Apprenticeships.Application.Candidates.Queries;
 
 namespace Apprenticeships.Functions.Http.Candidates;
 

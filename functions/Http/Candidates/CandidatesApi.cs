@@ -1,6 +1,3 @@
-using Apprenticeships.Application.Candidates.Commands;
-using Apprenticeships.Application.Candidates.Queries;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Http.Candidates;
 

@@ -1,4 +1,3 @@
-using Apprenticeships.Functions.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Xml;
 using Apprenticeships.Durable;

@@ -1,4 +1,3 @@
-using Apprenticeships.Functions.Security;
 using System.Globalization;
 using System.Text.Json;
 using Apprenticeships.Functions.Email;

@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Apprenticeships.Application.Finance.Commands;
-using Apprenticeships.Application.Finance.Models;
-using Apprenticeships.Application.Finance.Queries;
 using Apprenticeships.Domain.Levy.Commitments;
 using Apprenticeships.Domain.Levy.Account;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Http.Finance;
 

@@ -1,8 +1,4 @@
-using Apprenticeships.Application.Candidates.Commands;
-using Apprenticeships.Application.Programmes.Commands;
-using Apprenticeships.Application.Programmes.Queries;
 using Apprenticeships.Functions.Http.Candidates;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Http.Programmes;
 

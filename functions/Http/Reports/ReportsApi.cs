@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Apprenticeships.Application.Reports.Queries;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Http.Reports;
 

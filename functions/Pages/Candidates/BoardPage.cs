@@ -1,6 +1,4 @@
-using Apprenticeships.Application.Candidates.Queries;
 using Apprenticeships.Functions.Pages.SignIn;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using Apprenticeships.Application.Candidates;
-using Apprenticeships.Application.Candidates.Commands;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
 

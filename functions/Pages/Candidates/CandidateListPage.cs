@@ -1,5 +1,3 @@
-using Apprenticeships.Functions.Security;
-using Apprenticeships.Application.Candidates.Queries;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
 

@@ -1,7 +1,3 @@
-using Apprenticeships.Application.Candidates.Commands;
-using Apprenticeships.Application.Candidates.Queries;
-using Apprenticeships.Application.Programmes.Queries;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
 

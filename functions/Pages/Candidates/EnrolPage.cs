@@ -1,6 +1,4 @@
 using System.Globalization;
-using Apprenticeships.Application.Candidates.Commands;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
 

@@ -1,7 +1,6 @@
 using System.Xml;
 using Apprenticeships.Durable;
 using Apprenticeships.Functions.Email;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.Dev;
 

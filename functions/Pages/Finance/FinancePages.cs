@@ -1,6 +1,4 @@
-using Apprenticeships.Application.Finance.Queries;
 using Apprenticeships.Domain.Levy.Ledger;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.Finance;
 

@@ -1,5 +1,3 @@
-using Apprenticeships.Functions.Security;
-using Apprenticeships.Application.Programmes.Queries;
 
 namespace Apprenticeships.Functions.Pages.Programmes;
 

@@ -1,6 +1,3 @@
-using Apprenticeships.Application.Providers.Commands;
-using Apprenticeships.Application.Providers.Queries;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.ProviderPortal;
 

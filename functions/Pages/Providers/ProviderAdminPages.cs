@@ -1,5 +1,3 @@
-using Apprenticeships.Application.Providers.Commands;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.Providers;
 

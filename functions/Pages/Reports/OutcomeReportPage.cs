@@ -1,5 +1,3 @@
-using Apprenticeships.Application.Reports.Queries;
-using Apprenticeships.Functions.Security;
 
 namespace Apprenticeships.Functions.Pages.Reports;
 

@@ -1,5 +1,3 @@
-using Apprenticeships.Application.Providers.Commands;
-using Apprenticeships.Functions.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 

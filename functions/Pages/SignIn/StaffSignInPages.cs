@@ -1,4 +1,3 @@
-using Apprenticeships.Functions.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,6 @@
 namespace Apprenticeships.Domain.Candidates;
 
-/// <summary>Where a candidate is in the hub's pipeline (DOMAIN.md "The pipeline").</summary>
+/// <summary>Where a candidate is in the hub's pipeline (docs/pipeline.md).</summary>
 public enum CandidateStage
 {
     /// <summary>Referred and enrolled; the welcome email is on its way.</summary>

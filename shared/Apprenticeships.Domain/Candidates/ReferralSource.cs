@@ -1,6 +1,6 @@
 namespace Apprenticeships.Domain.Candidates;
 
-/// <summary>Who referred the candidate to the hub (DOMAIN.md, pipeline step 1).</summary>
+/// <summary>Who referred the candidate to the hub (docs/pipeline.md, step 1).</summary>
 public enum ReferralSource
 {
     JobcentreWorkCoach,

@@ -21,7 +21,7 @@ public sealed record Cohort(
 
 public static class CohortRules
 {
-    /// <summary>An apprenticeship lasts at least 12 months [DOMAIN.md "Off-the-job training"]; 4 years covers any standard.</summary>
+    /// <summary>An apprenticeship lasts at least 12 months [docs/pipeline.md, step 5]; 4 years covers any standard.</summary>
     public const int ShortestMonths = 12;
     public const int LongestMonths = 48;
 

@@ -2,7 +2,7 @@ using Apprenticeships.Domain.Candidates;
 
 namespace Apprenticeships.Domain.Programmes;
 
-/// <summary>The hub's outcome figures for a date range (DOMAIN.md "The pipeline"), both dates included.</summary>
+/// <summary>The hub's outcome figures for a date range (docs/pipeline.md), both dates included.</summary>
 public sealed record OutcomeFigures(
     DateOnly From,
     DateOnly To,

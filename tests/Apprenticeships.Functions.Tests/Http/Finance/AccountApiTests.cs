@@ -86,7 +86,8 @@ public class AccountApiTests(FinanceApiFixture fixture) : IClassFixture<FinanceA
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(49, forecast.GetProperty("projection").GetArrayLength());
         Assert.Equal(10_000m, forecast.Month("2026-09", "projection").Money("fundsIn"));   // no top-up from August 2026
-        Assert.Equal("2027-05", forecast.GetProperty("firstExpiryMonth").GetString());
+        // Funds entering from August 2026 expire after 12 months (docs/levy-rules.md); earlier ones after 24.
+        Assert.Equal("2027-08", forecast.GetProperty("firstExpiryMonth").GetString());
         Assert.Equal(403_000m, forecast.Money("totalExpiring"));
         Assert.True(forecast.GetProperty("additionalApprentices").GetInt32() > 0);
         Assert.True(forecast.Money("expiringWithAdditionalApprentices") < 403_000m);
