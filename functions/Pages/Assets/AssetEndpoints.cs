@@ -1,3 +1,5 @@
+using Apprenticeships.Functions.Hosting;
+
 namespace Apprenticeships.Functions.Pages.Assets;
 
 public static class AssetEndpoints

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Apprenticeships.Storage.Azurite;
 
-namespace Apprenticeships.Functions.Pages.Assets;
+namespace Apprenticeships.Functions.Hosting;
 
 /// <summary>
 /// GOV.UK Frontend's compiled CSS and JavaScript (from the govuk-frontend npm package pinned in
