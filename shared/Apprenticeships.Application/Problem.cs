@@ -1,3 +1,5 @@
+using Apprenticeships.Storage.Levy;
+
 namespace Apprenticeships.Application;
 
 /// <summary>Why a command or query did not go ahead. Adapters map it: to a status code, or to a form's messages.</summary>
@@ -51,3 +53,6 @@ public sealed class Result<T>
     /// <summary>The value, for callers that have checked <see cref="Succeeded"/>.</summary>
     public T Done => Problem is null ? Value! : throw new InvalidOperationException($"The command was refused: {Problem.Detail}");
 }
+
+/// <summary>What a command recorded, and whether it was new (Created) or already there (Unchanged).</summary>
+public sealed record Recorded<T>(T Value, SaveResult Status);

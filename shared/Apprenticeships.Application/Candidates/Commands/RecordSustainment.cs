@@ -11,9 +11,6 @@ namespace Apprenticeships.Application.Candidates.Commands;
 /// <summary>The advisor's answer to a 13- or 26-week check: is the candidate still in work?</summary>
 public sealed record RecordSustainment(int? Week, bool? InWork);
 
-/// <summary>What was recorded, and whether it was already.</summary>
-public sealed record Recorded<T>(T Value, SaveResult Status);
-
 /// <summary>Records a sustainment answer once it is due, and tells the sustainment workflow.</summary>
 public sealed class SustainmentAnswers(CandidateStore candidates, ProgrammeRecords records, IWorkflows workflows, TimeProvider clock)
 {

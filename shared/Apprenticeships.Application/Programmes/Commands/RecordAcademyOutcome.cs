@@ -1,4 +1,3 @@
-using Apprenticeships.Application.Candidates.Commands;
 using Apprenticeships.Application.Workflows;
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Domain.Programmes;

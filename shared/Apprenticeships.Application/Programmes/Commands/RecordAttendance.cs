@@ -2,7 +2,6 @@ using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Candidates;
 using Apprenticeships.Storage.Levy;
 using Apprenticeships.Storage.Programmes;
-using Apprenticeships.Application.Candidates.Commands;
 
 namespace Apprenticeships.Application.Programmes.Commands;
 
