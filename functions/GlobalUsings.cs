@@ -17,5 +17,5 @@ global using Apprenticeships.Application.Reports.Queries;
 global using Apprenticeships.Application.Workflows;
 global using Apprenticeships.Domain.Candidates;
 global using Apprenticeships.Domain.Programmes;
-global using Apprenticeships.Functions.Models;
+global using Apprenticeships.Workflows;
 global using Apprenticeships.Functions.Security;

@@ -1,13 +1,12 @@
 using Apprenticeships.Functions.Hosting;
 using Apprenticeships.Functions.Http;
-using Apprenticeships.Functions.Email;
+using Apprenticeships.Email;
 using Apprenticeships.Functions.Http.Candidates;
 using Apprenticeships.Functions.Http.Finance;
 using Apprenticeships.Functions.Http.Dev;
 using Apprenticeships.Functions.Http.Email;
 using Apprenticeships.Functions.Http.Programmes;
 using Apprenticeships.Functions.Http.Reports;
-using Apprenticeships.Functions.Triggers;
 using Apprenticeships.Functions.Pages;
 using Apprenticeships.Functions.Pages.Assets;
 using Apprenticeships.Functions.Pages.SignIn;
@@ -21,8 +20,9 @@ builder.Services.AddProblemDetails();
 // Stages, sources and statuses read and write as their names, as people type them.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddApplication(builder.Configuration, builder.Environment.IsDevelopment());
-builder.AddWorkflow();
 builder.Services.AddEmail(builder.Configuration);
+// The workflows run in this process on the Durable Task engine (Azure Storage, or Azurite locally).
+builder.Services.AddWorkflowEngine(builder.Configuration);
 builder.Services.AddSingleton<Apprenticeships.Functions.Dev.DemoHub>();
 builder.AddStaffSignIn();
 builder.Services.AddSignInKeyRing();
@@ -52,10 +52,6 @@ if (app.Environment.IsDevelopment())
 {
     app.MapDevClockApi();
     app.MapDemoApi();
-}
-if (CustomHandler.IsEnabled(app.Configuration))
-{
-    app.MapTriggerEndpoints();
 }
 
 app.Run();

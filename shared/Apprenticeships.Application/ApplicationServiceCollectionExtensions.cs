@@ -1,4 +1,5 @@
 using Apprenticeships.Application.Candidates;
+using Apprenticeships.Application.Clock;
 using Apprenticeships.Application.Candidates.Commands;
 using Apprenticeships.Application.Candidates.Queries;
 using Apprenticeships.Application.Finance.Commands;
@@ -12,6 +13,7 @@ using Apprenticeships.Application.Settings;
 using Apprenticeships.Domain.Levy.Policy;
 using Apprenticeships.Storage;
 using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Clock;
 using Apprenticeships.Storage.Levy;
 using Apprenticeships.Storage.Programmes;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +30,14 @@ public static class ApplicationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
+        if (isDevelopment)
+        {
+            // Development's business clock: real time plus a stored offset the demo moves on.
+            services.AddSingleton<ClockOffsetTable>();
+            services.TryAddSingleton<TimeProvider>(sp => new BusinessClock(sp.GetRequiredService<ClockOffsetTable>()));
+        }
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AdvanceBusinessClock>();
         services.TryAddSingleton(FundingPolicy.England);
         services.AddStorageAccount(configuration);
         services.AddLevyStorage();

@@ -16,12 +16,20 @@ public sealed class StorageAccount
 {
     public const string SettingName = "AzureWebJobsStorage";
 
-    private StorageAccount(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs)
+    private StorageAccount(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, string? connectionString, TokenCredential? credential)
     {
         Tables = tables;
         Queues = queues;
         Blobs = blobs;
+        ConnectionString = connectionString;
+        Credential = credential;
     }
+
+    /// <summary>The connection string, when the account was configured with one (else <see cref="Credential"/> is set).</summary>
+    public string? ConnectionString { get; }
+
+    /// <summary>The identity the service clients sign in with, when no connection string is used.</summary>
+    public TokenCredential? Credential { get; }
 
     public TableServiceClient Tables { get; }
     public QueueServiceClient Queues { get; }
@@ -51,7 +59,8 @@ public sealed class StorageAccount
         return new StorageAccount(
             new TableServiceClient(Required("tableServiceUri"), credential, options.Apply(new TableClientOptions())),
             new QueueServiceClient(Required("queueServiceUri"), credential, options.Apply(new QueueClientOptions())),
-            new BlobServiceClient(Required("blobServiceUri"), credential, options.Apply(new BlobClientOptions())));
+            new BlobServiceClient(Required("blobServiceUri"), credential, options.Apply(new BlobClientOptions())),
+            null, credential);
     }
 
     public static StorageAccount FromConnectionString(string connectionString, StorageClientOptions? options = null)
@@ -60,6 +69,7 @@ public sealed class StorageAccount
         return new StorageAccount(
             new TableServiceClient(connectionString, options.Apply(new TableClientOptions())),
             new QueueServiceClient(connectionString, options.Apply(new QueueClientOptions())),
-            new BlobServiceClient(connectionString, options.Apply(new BlobClientOptions())));
+            new BlobServiceClient(connectionString, options.Apply(new BlobClientOptions())),
+            connectionString, null);
     }
 }

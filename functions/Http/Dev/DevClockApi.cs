@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Xml;
-using Apprenticeships.Durable;
+using Apprenticeships.Application.Clock;
 
 namespace Apprenticeships.Functions.Http.Dev;
 
@@ -13,20 +13,20 @@ public static class DevClockApi
     public static IEndpointRouteBuilder MapDevClockApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dev/clock").RequireAuthorization(StaffPolicies.AnyStaff);
-        group.MapGet("", (AdjustableClock clock) => TypedResults.Ok(View(clock)));
-        group.MapPost("/advance", Results<Ok<ClockView>, ValidationProblem> (AdvanceRequest? request, AdjustableClock clock) =>
+        group.MapGet("", (TimeProvider clock) => TypedResults.Ok(View(clock)));
+        group.MapPost("/advance", async (AdvanceRequest? request, TimeProvider clock, AdvanceBusinessClock advance, CancellationToken ct) =>
         {
             if (!TryParseDuration(request?.By, out var by, out var error))
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [error] });
             }
-            clock.Advance(by);
-            return TypedResults.Ok(View(clock));
+            var moved = await advance.RunAsync(by, ct);
+            return moved.Succeeded ? Results.Ok(View(clock)) : moved.Problem!.ToHttp();
         });
         return app;
     }
 
-    private static ClockView View(AdjustableClock clock) => new(clock.GetUtcNow(), XmlConvert.ToString(clock.Offset));
+    private static ClockView View(TimeProvider clock) => new(clock.GetUtcNow(), XmlConvert.ToString((clock as BusinessClock)?.Offset ?? TimeSpan.Zero));
 
     private static bool TryParseDuration(string? text, out TimeSpan duration, out string error)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Apprenticeships.Functions.Email;
+using Apprenticeships.Email;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SendGrid.Helpers.EventWebhook;
 

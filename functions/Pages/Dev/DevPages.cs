@@ -1,6 +1,6 @@
 using System.Xml;
-using Apprenticeships.Durable;
-using Apprenticeships.Functions.Email;
+using Apprenticeships.Application.Clock;
+using Apprenticeships.Email;
 
 namespace Apprenticeships.Functions.Pages.Dev;
 
@@ -28,25 +28,25 @@ public static class DevPages
                 {items}
                 """));
         });
-        group.MapGet("/clock", (HttpContext http, AdjustableClock clock) => Clock(http, clock, null, null));
-        group.MapPost("/clock", (HttpContext http, IFormCollection form, AdjustableClock clock) =>
+        group.MapGet("/clock", (HttpContext http, TimeProvider clock) => Clock(http, clock, null, null));
+        group.MapPost("/clock", async (HttpContext http, IFormCollection form, TimeProvider clock, AdvanceBusinessClock advance, CancellationToken ct) =>
         {
             var days = form["days"].ToString();
             if (!int.TryParse(days, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > 800)
                 return Clock(http, clock, "Enter a whole number of days from 1 to 800.", days);
-            clock.Advance(TimeSpan.FromDays(n));
-            return Results.Redirect("/dev/clock");
+            var moved = await advance.RunAsync(TimeSpan.FromDays(n), ct);
+            return moved.Succeeded ? Results.Redirect("/dev/clock") : Clock(http, clock, moved.Problem!.Detail, days);
         });
         return app;
     }
 
-    private static IResult Clock(HttpContext http, AdjustableClock clock, string? error, string? days)
+    private static IResult Clock(HttpContext http, TimeProvider clock, string? error, string? days)
     {
         var errors = error is null ? new Dictionary<string, string[]>() : new() { ["days"] = [error] };
         return PageLayout.Render(http, "Clock", Html.Of($"""
             {FormFields.ErrorSummary(errors)}
             <h1 class="govuk-heading-l">Demo clock</h1>
-            <p class="govuk-body">Development only. The workflow runtime's clock reads <strong id="clock-now">{StageNames.When(clock.GetUtcNow())}</strong> (moved on by {XmlConvert.ToString(clock.Offset)}). Moving it forward fires every timer due in between: nudges, session reminders, sustainment checks.</p>
+            <p class="govuk-body">Development only. The workflow runtime's clock reads <strong id="clock-now">{StageNames.When(clock.GetUtcNow())}</strong> (moved on by {XmlConvert.ToString((clock as BusinessClock)?.Offset ?? TimeSpan.Zero)}). Moving it forward tells every running workflow, and whatever falls due in between happens now: nudges, session reminders, sustainment checks.</p>
             <form method="post" action="/dev/clock" novalidate>
               {PageLayout.Antiforgery(http)}
               {FormFields.Text("days", "Move forward by (days)", days ?? "7", errors, width: "govuk-input--width-4")}

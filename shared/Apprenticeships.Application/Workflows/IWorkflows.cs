@@ -11,7 +11,7 @@ public enum SignalResult
 }
 
 /// <summary>A workflow as staff see it: its engine status and what it says it is doing.</summary>
-public sealed record WorkflowView(string RuntimeStatus, JsonElement? CustomStatus);
+public sealed record WorkflowView(string RuntimeStatus, JsonElement? CustomStatus, string? Failure = null);
 
 /// <summary>
 /// The workflow port: every start, signal and stop the application gives the candidate's
@@ -22,7 +22,7 @@ public interface IWorkflows
 {
     Task StartJourneyAsync(string candidateId, CancellationToken ct);
 
-    Task AssignAsync(string candidateId, Assignment assignment, string reference, CancellationToken ct);
+    Task<SignalResult> AssignAsync(string candidateId, Assignment assignment, string reference, CancellationToken ct);
 
     Task<SignalResult> AnswerInterestAsync(string candidateId, InterestAnswer answer, string reference, CancellationToken ct);
 
@@ -36,4 +36,7 @@ public interface IWorkflows
     Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct);
 
     Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct);
+
+    /// <summary>Tells running workflows the business clock's new offset, so their waits re-arm (Development only).</summary>
+    Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct);
 }

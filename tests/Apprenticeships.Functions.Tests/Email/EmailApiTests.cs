@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Apprenticeships.Functions.Email;
+using Apprenticeships.Email;
 using Apprenticeships.Functions.Http.Email;
 using Apprenticeships.Testing;
 using Microsoft.AspNetCore.Hosting;

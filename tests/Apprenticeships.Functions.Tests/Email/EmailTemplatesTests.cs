@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Apprenticeships.Functions.Email;
+using Apprenticeships.Email;
 
 namespace Apprenticeships.Functions.Tests.Email;
 

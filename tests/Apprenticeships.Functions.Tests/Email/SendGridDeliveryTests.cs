@@ -1,4 +1,4 @@
-using Apprenticeships.Functions.Email;
+using Apprenticeships.Email;
 using Apprenticeships.Storage;
 using Apprenticeships.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

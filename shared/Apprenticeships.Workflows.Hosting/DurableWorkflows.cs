@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Apprenticeships.Application;
+using Apprenticeships.Application.Workflows;
+using Apprenticeships.Workflows.Orchestrations;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Apprenticeships.Workflows.Hosting;
+
+/// <summary>
+/// The workflow port on Microsoft.DurableTask's client, in any host: which orchestration each
+/// start and signal reaches, under which instance id. Every signal goes as a
+/// <see cref="Signal{T}"/> carrying its reference, which the workflow takes once.
+/// </summary>
+public sealed class DurableWorkflows(DurableTaskClient client) : IWorkflows
+{
+    private static readonly OrchestrationRuntimeStatus[] Live = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended];
+
+    public async Task StartJourneyAsync(string candidateId, CancellationToken ct)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(CandidateJourney), candidateId,
+                new StartOrchestrationOptions(WorkflowInstances.Journey(candidateId)), ct);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Started already (a retried enrolment): one journey per candidate.
+        }
+    }
+
+    public Task<SignalResult> AssignAsync(string candidateId, Assignment assignment, string reference, CancellationToken ct) =>
+        RaiseAsync(WorkflowInstances.Journey(candidateId), WorkflowEvents.Assigned, assignment, reference, ct);
+
+    public Task<SignalResult> AnswerInterestAsync(string candidateId, InterestAnswer answer, string reference, CancellationToken ct) =>
+        RaiseAsync(WorkflowInstances.Journey(candidateId), WorkflowEvents.Interest, answer == InterestAnswer.Confirmed ? "confirmed" : "declined", reference, ct);
+
+    public Task<SignalResult> RecordSwapOutcomeAsync(string candidateId, string academyId, SwapResult result, string reference, CancellationToken ct) =>
+        RaiseAsync(WorkflowInstances.Swap(candidateId, academyId), WorkflowEvents.SwapOutcome, result, reference, ct);
+
+    public Task<SignalResult> AnswerSustainmentAsync(string candidateId, SustainmentAnswer answer, string reference, CancellationToken ct) =>
+        RaiseAsync(WorkflowInstances.Sustainment(candidateId), WorkflowEvents.Sustainment(answer.Week), answer, reference, ct);
+
+    public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) =>
+        RaiseAsync(WorkflowInstances.Training(CommitmentIds.Of(candidateId)), WorkflowEvents.Confirmation, confirmation, reference, ct);
+
+    public async Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct)
+    {
+        foreach (var instance in WorkflowInstances.All(candidateId, academyId))
+        {
+            if (await client.GetInstanceAsync(instance, getInputsAndOutputs: false, ct) is { } status && Live.Contains(status.RuntimeStatus))
+                await client.TerminateInstanceAsync(instance, new TerminateInstanceOptions(reason), ct);
+        }
+    }
+
+    public async Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct)
+    {
+        var journey = await client.GetInstanceAsync(WorkflowInstances.Journey(candidateId), getInputsAndOutputs: false, ct);
+        return journey is null ? null : new WorkflowView(journey.RuntimeStatus.ToString(), journey.ReadCustomStatusAs<JsonElement?>(), journey.FailureDetails?.ErrorMessage);
+    }
+
+    public async Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct)
+    {
+        var moved = new BusinessClockMoved(offset.Ticks);
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = Live }).WithCancellation(ct))
+            await client.RaiseEventAsync(instance.InstanceId, BusinessClockMoved.EventName, moved, ct);
+    }
+
+    private async Task<SignalResult> RaiseAsync<T>(string instance, string name, T payload, string reference, CancellationToken ct)
+    {
+        // The engine would accept a message for an instance that does not exist and drop it later: say so now instead.
+        if (await client.GetInstanceAsync(instance, getInputsAndOutputs: false, ct) is not { } status || !Live.Contains(status.RuntimeStatus))
+            return SignalResult.NotRunning;
+        await client.RaiseEventAsync(instance, name, new Signal<T>(reference, payload), ct);
+        return SignalResult.Delivered;
+    }
+}

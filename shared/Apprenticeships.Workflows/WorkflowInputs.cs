@@ -1,0 +1,42 @@
+
+namespace Apprenticeships.Workflows;
+
+// Workflow inputs, outputs and events carry ids, dates and codes only: names, emails and dates
+// of birth are looked up by activities at the moment they are needed, so history and queues
+// never hold personal data.
+
+public sealed record StageChange(string CandidateId, CandidateStage Stage, string What, string? Reason = null);
+
+/// <summary>An email to a candidate; details are ids, dates and numbers the template needs (never personal data).</summary>
+public sealed record CandidateEmail(string CandidateId, string Template, IReadOnlyDictionary<string, string>? Details = null);
+
+public sealed record AdvisorAlert(string CandidateId, string Reason);
+
+/// <summary>What a journey shows in its custom status: the stage, the date it began and what is happening.</summary>
+public sealed record JourneyStatus(CandidateStage Stage, DateTime Since, string? Detail = null);
+
+public sealed record SwapInput(string CandidateId, string AcademyId);
+
+public sealed record AcademyPlan(IReadOnlyList<DateOnly> Sessions, DateOnly PlacementStart, DateOnly PlacementEnd, DateOnly InterviewDate);
+
+public sealed record AttendanceCheck(string CandidateId, string AcademyId, DateOnly Session);
+
+public sealed record SustainmentInput(string CandidateId, DateOnly JobStart);
+
+public sealed record IntakeInput(string CandidateId, string CohortId);
+
+public sealed record CohortPlan(DateOnly StartDate, DateOnly PlannedEndDate);
+
+public sealed record TrainingInput(string CandidateId, string CohortId, string CommitmentId, DateOnly StartDate, DateOnly PlannedEndDate);
+
+/// <summary>The end of training, for the levy: completion (with the grade) or a break in learning.</summary>
+public sealed record TrainingEnd(string CandidateId, string CommitmentId, ConfirmationKind Kind, DateOnly Date, EpaGrade? Grade);
+
+/// <summary>A side-effecting activity's input with its idempotency key (the instance and the step), so a retried step writes or sends nothing twice.</summary>
+public sealed record Keyed<T>(string Key, T Value);
+
+/// <summary>Where a training workflow has got to, carried from one generation to the next.</summary>
+public sealed record TrainingProgress(TrainingInput Training, DateOnly Review, DateOnly LastHeard, bool OnBreak = false, bool Gateway = false, int Generation = 0, string[]? Taken = null)
+{
+    public static TrainingProgress Start(TrainingInput training) => new(training, training.StartDate.AddMonths(1), training.StartDate);
+}
