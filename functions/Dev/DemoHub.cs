@@ -64,9 +64,11 @@ public sealed class DemoHub(
             people.Add((await enrolment.EnrolAsync(referral, ct)).Done);
         }
         var engaged = people.Skip(Silent).ToList();
+        // As a candidate would: answer the welcome email once it has gone.
+        await UntilStageAsync(engaged.Select(c => c.Id), CandidateStage.AwaitingInterest, ct);
         foreach (var c in engaged)
             await workflows.AnswerInterestAsync(c.Id, InterestAnswer.Confirmed, "link-confirmed", ct);
-        await UntilEngagedAsync(engaged.Select(c => c.Id), ct);
+        await UntilStageAsync(engaged.Select(c => c.Id), CandidateStage.Engaged, ct);
 
         var branches = people.Take(Silent).Select(c => new DemoCandidate(c.Id, "silent: no response after 14 days")).ToList();
         foreach (var (c, i) in engaged.Select((c, i) => (c, i)))
@@ -91,13 +93,13 @@ public sealed class DemoHub(
     }
 
     /// <summary>Assignments need the journey to have recorded the confirmed interest; that takes a moment.</summary>
-    private async Task UntilEngagedAsync(IEnumerable<string> ids, CancellationToken ct)
+    private async Task UntilStageAsync(IEnumerable<string> ids, CandidateStage stage, CancellationToken ct)
     {
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
         patience.CancelAfter(TimeSpan.FromSeconds(60));
         foreach (var id in ids)
         {
-            while ((await candidates.GetAsync(id, patience.Token))?.Stage != CandidateStage.Engaged)
+            while ((await candidates.GetAsync(id, patience.Token))?.Stage != stage)
                 await Task.Delay(TimeSpan.FromMilliseconds(100), patience.Token);
         }
     }

@@ -33,7 +33,7 @@ public static class ApplicationServiceCollectionExtensions
         if (isDevelopment)
         {
             // Development's business clock: real time plus a stored offset the demo moves on.
-            services.AddSingleton<ClockOffsetTable>();
+            services.AddSingleton(sp => new ClockOffsetTable(sp.GetRequiredService<StorageAccount>(), configuration["Durable:TaskHub"] ?? "apprenticeships"));
             services.TryAddSingleton<TimeProvider>(sp => new BusinessClock(sp.GetRequiredService<ClockOffsetTable>()));
         }
         services.TryAddSingleton(TimeProvider.System);

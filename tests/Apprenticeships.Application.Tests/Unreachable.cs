@@ -54,13 +54,14 @@ internal sealed class RecordingWorkflows : IWorkflows
     }
 
     public Task StartJourneyAsync(string candidateId, CancellationToken ct) => Record($"start {candidateId}");
-    public Task AssignAsync(string candidateId, Assignment assignment, string reference, CancellationToken ct) => Record($"assign {candidateId}");
+    public Task<SignalResult> AssignAsync(string candidateId, Assignment assignment, string reference, CancellationToken ct) => Record($"assign {candidateId}");
     public Task<SignalResult> AnswerInterestAsync(string candidateId, InterestAnswer answer, string reference, CancellationToken ct) => Record($"interest {candidateId}");
     public Task<SignalResult> RecordSwapOutcomeAsync(string candidateId, string academyId, SwapResult result, string reference, CancellationToken ct) => Record($"outcome {candidateId}");
     public Task<SignalResult> AnswerSustainmentAsync(string candidateId, SustainmentAnswer answer, string reference, CancellationToken ct) => Record($"sustainment {candidateId}");
     public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) => Record($"confirm {candidateId}");
     public Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct) => Record($"stop {candidateId}");
     public Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct) => Task.FromResult<WorkflowView?>(null);
+    public Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct) => Record($"clock {offset}");
 }
 
 internal static class Refusals

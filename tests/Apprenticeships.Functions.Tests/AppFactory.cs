@@ -20,6 +20,8 @@ public static class AppFactory
             b.UseEnvironment(environment);
             b.UseSetting("AzureWebJobsStorage", connection);
             b.UseSetting("Durable:TaskHub", LocalAzurite.UniqueName("hub"));
+            // One partition: dozens of test apps share one Azurite, and each partition is a queue polled and a lease renewed.
+            b.UseSetting("Durable:PartitionCount", "1");
             // Apps that move their clock on would otherwise push other apps' mail off the newest-first outbox.
             b.UseSetting("Email:PickupContainer", LocalAzurite.UniqueName("outbox"));
             if (environment != "Development")

@@ -5,12 +5,13 @@ namespace Apprenticeships.Storage.Clock;
 
 /// <summary>
 /// The business clock's offset from real time, one row. Kept in storage so that a restart, or a
-/// second app instance, sees the same business date; only Development ever writes it.
+/// second app instance, sees the same business date; only Development ever writes it. One row
+/// per task hub (<paramref name="taskHub"/>): apps on different hubs keep different times.
 /// </summary>
-public sealed class ClockOffsetTable(StorageAccount account) : TableStore(account, "BusinessClock")
+public sealed class ClockOffsetTable(StorageAccount account, string taskHub) : TableStore(account, "BusinessClock")
 {
-    private const string Partition = "clock";
-    private const string Row = "offset";
+    private const string Partition = "offset";
+    private readonly string Row = taskHub;
 
     public async Task<TimeSpan> ReadAsync(CancellationToken ct = default)
     {

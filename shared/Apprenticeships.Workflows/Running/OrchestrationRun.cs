@@ -44,8 +44,19 @@ public sealed class OrchestrationRun
     /// <summary>The references taken so far, for the next generation.</summary>
     public IReadOnlyCollection<string> Taken => _taken;
 
-    /// <summary>The business date and time of this step of the run.</summary>
-    public DateTime Now => _context.CurrentUtcDateTime + _offset;
+    /// <summary>
+    /// The business date and time of this step of the run, counting every clock move that has
+    /// reached the run, also those that arrived while it waited on something else (an activity,
+    /// a sub-orchestration).
+    /// </summary>
+    public DateTime Now
+    {
+        get
+        {
+            TakeClockMoves();
+            return _context.CurrentUtcDateTime + _offset;
+        }
+    }
 
     /// <summary>An idempotency key for the next side effect: the instance and the step's place in the run.</summary>
     public string NextKey() => _generation == 0 ? $"{_context.InstanceId}#{++_step}" : $"{_context.InstanceId}#{_generation}.{++_step}";
@@ -90,6 +101,23 @@ public sealed class OrchestrationRun
         return await SignalAsync<T>(name);
     }
 
+    /// <summary>
+    /// Takes every clock move that has arrived: one waiter at a time, renewed after each move (a
+    /// renewed waiter completes at once with a move that came meanwhile). The waiter is checked,
+    /// never cancelled; whether it has completed at a given point is fixed by the history, so
+    /// replays agree.
+    /// </summary>
+    private void TakeClockMoves()
+    {
+        _clockMoved ??= _context.WaitForExternalEvent<BusinessClockMoved>(BusinessClockMoved.EventName);
+        while (_clockMoved.IsCompleted)
+        {
+            var moved = TimeSpan.FromTicks(_clockMoved.Result.OffsetTicks);
+            if (moved > _offset) _offset = moved;
+            _clockMoved = _context.WaitForExternalEvent<BusinessClockMoved>(BusinessClockMoved.EventName);
+        }
+    }
+
     private Task<Signal<T>> Waiter<T>(string name)
     {
         if (!_waiters.TryGetValue(name, out var waiter))
@@ -115,18 +143,13 @@ public sealed class OrchestrationRun
     /// </summary>
     private async Task NextAsync(DateTime? due, Task? signal)
     {
-        _clockMoved ??= _context.WaitForExternalEvent<BusinessClockMoved>(BusinessClockMoved.EventName);
+        TakeClockMoves();
         using var cancelTimer = new CancellationTokenSource();
-        var waits = new List<Task>(3) { _clockMoved };
+        var waits = new List<Task>(3) { _clockMoved! };
         if (signal is not null) waits.Add(signal);
         if (due is { } at) waits.Add(_context.CreateTimer(at - _offset, cancelTimer.Token));
-        var first = await Task.WhenAny(waits);
-        if (first == _clockMoved)
-        {
-            var moved = TimeSpan.FromTicks(_clockMoved.Result.OffsetTicks);
-            if (moved > _offset) _offset = moved;
-            _clockMoved = null;
-        }
+        await Task.WhenAny(waits);
+        TakeClockMoves();
         cancelTimer.Cancel(); // a timer that lost the race is not needed (no-op when it fired)
     }
 }

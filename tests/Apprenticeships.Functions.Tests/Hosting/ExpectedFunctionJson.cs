@@ -1,42 +1,22 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Apprenticeships.Durable.Storage;
-using Apprenticeships.Functions.Triggers;
 using Microsoft.AspNetCore.Routing;
 
 namespace Apprenticeships.Functions.Tests.Hosting;
 
 /// <summary>
 /// The function.json each function should have, worked out from the running app: one HTTP
-/// function per route pattern (all its methods), one queue trigger per task-hub queue the
-/// worker consumes, one timer trigger per background loop.
+/// function per route pattern (all its methods). The workflows need no functions of their own
+/// here: the Durable Task engine runs in the app's process and polls its task hub itself.
 /// </summary>
 internal static partial class ExpectedFunctionJson
 {
-    public const string Connection = "AzureWebJobsStorage";
-
-    public static SortedDictionary<string, JsonObject> From(EndpointDataSource endpoints, TaskHub hub)
+    public static SortedDictionary<string, JsonObject> From(EndpointDataSource endpoints)
     {
         var functions = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var route in HttpRoutes(endpoints))
         {
             functions.Add(HttpFunctionName(route.Key), Http(route.Key, route.Value));
-        }
-        foreach (var function in TriggerFunctions.All)
-        {
-            functions.Add(function.Name, function switch
-            {
-                QueueTriggerFunction queue => Bindings(new JsonObject
-                {
-                    ["type"] = "queueTrigger", ["direction"] = "in", ["name"] = queue.BindingName,
-                    ["queueName"] = queue.Queue(hub).Name, ["connection"] = Connection,
-                }),
-                TimerTriggerFunction timer => Bindings(new JsonObject
-                {
-                    ["type"] = "timerTrigger", ["direction"] = "in", ["name"] = timer.BindingName, ["schedule"] = timer.Schedule,
-                }),
-                _ => throw new InvalidOperationException(function.GetType().Name),
-            });
         }
         return functions;
     }
@@ -47,7 +27,6 @@ internal static partial class ExpectedFunctionJson
         var routes = new SortedDictionary<string, SortedSet<string>?>(StringComparer.Ordinal);
         foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
         {
-            if (endpoint.Metadata.GetMetadata<TriggerEndpointMetadata>() is not null) continue;
             var template = endpoint.RoutePattern.RawText!.Trim('/');
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Select(m => m.ToLowerInvariant()).ToList();
             if (!routes.TryGetValue(template, out var known))

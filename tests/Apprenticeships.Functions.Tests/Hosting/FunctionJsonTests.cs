@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Apprenticeships.Durable;
-using Apprenticeships.Durable.Storage;
 using Apprenticeships.Functions.Hosting;
 using Apprenticeships.Storage.Azurite;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,7 +10,7 @@ namespace Apprenticeships.Functions.Tests.Hosting;
 
 /// <summary>
 /// The committed function.json files (functions/FunctionJson) and host.json against the app
-/// itself, so routes, queue names and the Functions host's view of them cannot drift apart.
+/// itself, so routes and the Functions host's view of them cannot drift apart.
 /// After changing routes or triggers, run with UPDATE_FUNCTION_JSON=1 to rewrite the files.
 /// </summary>
 public class FunctionJsonTests
@@ -23,15 +21,14 @@ public class FunctionJsonTests
     /// <summary>The app as Azure runs it: Production, custom-handler mode, the default task hub.</summary>
     internal static Task<WebApplicationFactory<Program>> AzureAppAsync() => AppFactory.CreateAsync("Production", b =>
     {
-        b.UseSetting("Durable:TaskHub", new DurableRuntimeOptions().TaskHub);
         b.UseSetting(CustomHandler.PortSetting, "7099");
     });
 
     [Fact]
-    public async Task Every_function_json_matches_the_apps_routes_queue_names_and_timers()
+    public async Task Every_function_json_matches_the_apps_routes()
     {
         await using var app = await AzureAppAsync();
-        var expected = ExpectedFunctionJson.From(app.Services.GetRequiredService<EndpointDataSource>(), app.Services.GetRequiredService<TaskHub>());
+        var expected = ExpectedFunctionJson.From(app.Services.GetRequiredService<EndpointDataSource>());
         if (Environment.GetEnvironmentVariable("UPDATE_FUNCTION_JSON") == "1") Write(expected);
 
         var committed = Directory.GetDirectories(FunctionJsonFolder).ToDictionary(d => Path.GetFileName(d), d => File.ReadAllText(Path.Combine(d, "function.json")));
@@ -52,11 +49,10 @@ public class FunctionJsonTests
         Assert.Contains("l/{token}", routes.Keys);
         Assert.Equal(["get", "post"], routes["l/{token}"]!);
         Assert.DoesNotContain(routes.Keys, r => r.StartsWith("api/dev/"));
-        Assert.DoesNotContain(routes.Keys, r => r is "ControlQueue" or "DurableTimers");
     }
 
     [Fact]
-    public async Task Host_json_starts_the_published_app_and_matches_the_runtimes_queues()
+    public async Task Host_json_starts_the_published_app()
     {
         var host = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Root, "host.json")))!;
         Assert.Equal("2.0", (string?)host["version"]);
@@ -66,14 +62,7 @@ public class FunctionJsonTests
         // Routes are the app's own full paths (/api/..., /l/...), so the host adds no prefix.
         Assert.Equal("", (string?)host["extensions"]?["http"]?["routePrefix"]);
         Assert.Equal("Microsoft.Azure.Functions.ExtensionBundle", (string?)host["extensionBundle"]?["id"]);
-
-        var options = new DurableRuntimeOptions();
-        // The runtime quarantines a message on its last delivery (failing its instance with the
-        // reason); the host must not give up earlier or later than that.
-        Assert.Equal(options.MaxDeliveryCount, (int?)host["extensions"]?["queues"]?["maxDequeueCount"]);
-        // The runtime queues plain JSON text, not the host's default base64 (CustomHandlerTriggerTests
-        // hands the host's view of a real queued message to the app).
-        Assert.Equal("none", (string?)host["extensions"]?["queues"]?["messageEncoding"]);
+        Assert.Null(host["extensions"]?["queues"]); // no queue functions: the engine polls its own queues
     }
 
     private static void Write(SortedDictionary<string, JsonObject> functions)

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using Apprenticeships.Durable;
 using Apprenticeships.Functions.Hosting;
 using Apprenticeships.Functions.Tests.Http.Candidates;
 using Apprenticeships.Testing;
@@ -68,12 +67,8 @@ public class PublishedAppTests(PublishedFunctionsApp published) : IClassFixture<
             Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
             var id = (await enrolled.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
 
-            // Published, the app runs on the default task hub, whose queues function.json names.
-            var hub = new DurableRuntimeOptions().TaskHub;
-            var control = new QueueClient(connection, $"{hub}-control");
-            var work = new QueueClient(connection, $"{hub}-work");
-            await host.PumpUntilAsync(control, work,
-                async () => await CandidateJourneyTests.StageOfAsync(host.App, id) == "AwaitingInterest", "awaiting interest");
+            // The journey runs on the engine inside the published app, which polls its task hub itself.
+            await CandidateJourneyTests.EventuallyAsync(async () => await CandidateJourneyTests.StageOfAsync(host.App, id) == "AwaitingInterest", "awaiting interest");
         }
         finally
         {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Apprenticeships.Durable;
+using Apprenticeships.Application.Clock;
 using Apprenticeships.Email;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,16 +13,16 @@ namespace Apprenticeships.Functions.Tests.Pipeline;
 internal sealed class PipelineDriver(WebApplicationFactory<Program> app)
 {
     public HttpClient Http { get; } = app.CreateClient();
-    public AdjustableClock Clock { get; } = app.Services.GetRequiredService<AdjustableClock>();
+    public BusinessClock Clock { get; } = app.Clock();
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     public static DateTime Noon(DateOnly day) => day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
 
-    /// <summary>Moves the runtime clock forward to an instant (never back).</summary>
-    public void To(DateTime instant)
+    /// <summary>Moves the business clock forward to an instant (never back), telling the running workflows.</summary>
+    public async Task ToAsync(DateTime instant)
     {
         var by = instant - Clock.GetUtcNow().UtcDateTime;
-        if (by > TimeSpan.Zero) Clock.Advance(by);
+        if (by > TimeSpan.Zero) await app.AdvanceAsync(by);
     }
 
     public async Task<JsonElement> PostAsync(string path, object body, HttpStatusCode expected, string? providerKey = null)

@@ -64,7 +64,7 @@ public sealed class PipelineRun : IAsyncLifetime
         var d = Driver;
         // Other tests share this Azurite and refer candidates at today's date; a decade on, the
         // outcome report's date range holds this run's candidates only.
-        d.To(d.Clock.GetUtcNow().UtcDateTime.AddYears(10));
+        await d.ToAsync(d.Clock.GetUtcNow().UtcDateTime.AddYears(10));
         Day0 = d.Today;
         CohortStart = Day0.AddDays(60);
 
@@ -133,14 +133,14 @@ public sealed class PipelineRun : IAsyncLifetime
     {
         var members = Range(4, 16).Append(C[18]).ToList();
         // Reminders already past when a workflow starts are skipped, so let every academy workflow start before time moves.
-        var workflows = App.Services.GetRequiredService<Apprenticeships.Durable.Client.DurableTaskClient>();
+        var workflows = App.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
         await d.UntilAsync(async () =>
         {
             foreach (var c in members)
                 if ((await workflows.GetInstanceAsync($"swap-{c}-{AcademyId}", false))?.SerializedCustomStatus is null) return false;
             return true;
         }, "academy workflows waiting for their first reminder");
-        d.To(PipelineDriver.Noon(Day0.AddDays(2)));
+        await d.ToAsync(PipelineDriver.Noon(Day0.AddDays(2)));
         await d.UntilMailAsync("session-reminder", members, 14);
         var links = await d.LinksAsync(C[4], "session-reminder");
         Assert.Equal(HttpStatusCode.OK, (await d.Http.PostAsync(links[0], null)).StatusCode); // c4: "I am coming"
@@ -149,7 +149,7 @@ public sealed class PipelineRun : IAsyncLifetime
 
         var stayed = Range(4, 16).ToList();
         var first = Day0.AddDays(3);
-        d.To(PipelineDriver.Noon(first));
+        await d.ToAsync(PipelineDriver.Noon(first));
         await d.UntilMailAsync("session-reminder", members, 27);
         foreach (var c in stayed)
             await d.PostAsync("/api/providers/confirmations", new { reference = $"att-{c}-1", candidateId = c, kind = "Attendance", date = first.ToString("yyyy-MM-dd"), attended = c != C[6] },
@@ -163,25 +163,25 @@ public sealed class PipelineRun : IAsyncLifetime
         });
         CrossProviderAttempt = crossProvider.StatusCode;
 
-        d.To(first.ToDateTime(new TimeOnly(19, 0), DateTimeKind.Utc));
+        await d.ToAsync(first.ToDateTime(new TimeOnly(19, 0), DateTimeKind.Utc));
         await d.UntilAsync(async () => (await d.AlertsAsync([C[6]])).Count >= 1, "missed-session alert for c6");
 
         var second = Day0.AddDays(4);
-        d.To(PipelineDriver.Noon(second));
+        await d.ToAsync(PipelineDriver.Noon(second));
         await d.PostAsync($"/api/academies/{AcademyId}/outcomes", new { candidateId = C[6], outcome = "DidNotComplete", reason = "Moved out of the area" }, HttpStatusCode.OK);
         foreach (var c in stayed.Where(c => c != C[6]))
             await d.PostAsync($"/api/academies/{AcademyId}/attendance", new { candidateId = c, date = second.ToString("yyyy-MM-dd"), attended = true }, HttpStatusCode.OK);
         await d.UntilMailAsync("what-next", [C[6]], 1);
 
         var finishers = stayed.Where(c => c != C[6]).ToList();
-        d.To(PipelineDriver.Noon(Day0.AddDays(11)));
+        await d.ToAsync(PipelineDriver.Noon(Day0.AddDays(11)));
         await d.UntilMailAsync("placement-check-in", finishers, 12);
-        d.To(PipelineDriver.Noon(Day0.AddDays(18)));
+        await d.ToAsync(PipelineDriver.Noon(Day0.AddDays(18)));
         await d.UntilMailAsync("placement-check-in", finishers, 24);
-        d.To(PipelineDriver.Noon(Day0.AddDays(20)));
+        await d.ToAsync(PipelineDriver.Noon(Day0.AddDays(20)));
         await d.UntilMailAsync("interview-reminder", finishers, 12);
 
-        d.To(PipelineDriver.Noon(Day0.AddDays(21)));
+        await d.ToAsync(PipelineDriver.Noon(Day0.AddDays(21)));
         foreach (var c in Range(4, 5)) await d.PostAsync($"/api/academies/{AcademyId}/outcomes", new { candidateId = c, outcome = "CompletedUnsuccessful" }, HttpStatusCode.OK);
         foreach (var c in Range(7, 11)) await d.PostAsync($"/api/academies/{AcademyId}/outcomes", new { candidateId = c, outcome = "CompletedSuccessful", offer = "Job" }, HttpStatusCode.OK);
         foreach (var c in Range(12, 16)) await d.PostAsync($"/api/academies/{AcademyId}/outcomes", new { candidateId = c, outcome = "CompletedSuccessful", offer = "Apprenticeship" }, HttpStatusCode.OK);
@@ -190,17 +190,17 @@ public sealed class PipelineRun : IAsyncLifetime
 
     private async Task AfterAcademyAsync(PipelineDriver d)
     {
-        d.To(PipelineDriver.Noon(Day0.AddDays(22)));
+        await d.ToAsync(PipelineDriver.Noon(Day0.AddDays(22)));
         foreach (var c in Range(7, 11))
             await d.PostAsync($"/api/candidates/{c}/job-start", new { startDate = Day0.AddDays(25).ToString("yyyy-MM-dd"), employerName = "Acorn Care" }, HttpStatusCode.Created);
         foreach (var c in Range(12, 16)) await d.PostAsync($"/api/cohorts/{CohortId}/members", new { candidateId = c }, HttpStatusCode.Created);
 
         var apprentices = Range(12, 16).Append(C[19]).ToList();
-        d.To(PipelineDriver.Noon(CohortStart.AddDays(-7)));
+        await d.ToAsync(PipelineDriver.Noon(CohortStart.AddDays(-7)));
         await d.UntilMailAsync("cohort-start", apprentices, 6);
-        d.To(PipelineDriver.Noon(CohortStart));
+        await d.ToAsync(PipelineDriver.Noon(CohortStart));
         await d.UntilStageAsync(apprentices, "InTraining");
-        d.To(PipelineDriver.Noon(CohortStart.AddDays(10)));
+        await d.ToAsync(PipelineDriver.Noon(CohortStart.AddDays(10)));
         await d.PostAsync($"/api/candidates/{C[19]}/withdraw", new { reason = "Changed career plans" }, HttpStatusCode.OK);
     }
 
@@ -216,11 +216,11 @@ public sealed class PipelineRun : IAsyncLifetime
             while (checks.TryPeek(out var week) && PipelineDriver.Noon(jobStart.AddDays(7 * week)) <= review)
             {
                 checks.Dequeue();
-                d.To(PipelineDriver.Noon(jobStart.AddDays(7 * week)));
+                await d.ToAsync(PipelineDriver.Noon(jobStart.AddDays(7 * week)));
                 await d.UntilMailAsync("sustainment-check", workers, week == 13 ? 5 : 10);
                 foreach (var c in workers) await d.PostAsync($"/api/candidates/{c}/sustainment", new { week, inWork = true }, HttpStatusCode.OK);
             }
-            d.To(review);
+            await d.ToAsync(review);
             await d.UntilMailAsync("progress-review", apprentices, 5 * month);
             foreach (var c in apprentices)
             {
@@ -233,7 +233,7 @@ public sealed class PipelineRun : IAsyncLifetime
         }
         foreach (var c in apprentices)
             await d.PostAsync("/api/providers/confirmations", new { reference = $"gw-{c}", candidateId = c, kind = "Gateway", date = d.Today.ToString("yyyy-MM-dd") }, HttpStatusCode.Created, ProviderKey);
-        d.To(d.Clock.GetUtcNow().UtcDateTime.AddDays(1));
+        await d.ToAsync(d.Clock.GetUtcNow().UtcDateTime.AddDays(1));
         var grades = new[] { "Pass", "Merit", "Distinction", "Pass", "Pass" };
         for (var i = 0; i < apprentices.Count; i++)
             await d.PostAsync("/api/providers/confirmations", new { reference = $"epa-{apprentices[i]}", candidateId = apprentices[i], kind = "EpaResult", date = d.Today.ToString("yyyy-MM-dd"), grade = grades[i] },

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Apprenticeships.Functions.Security;
-using Apprenticeships.Functions.Triggers;
 using Apprenticeships.Storage.Programmes;
 using Apprenticeships.Application.Providers.Commands;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -176,7 +175,6 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
 
     private IEnumerable<(string Method, string Template)> Routes() =>
         app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<TriggerEndpointMetadata>() is null)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'))))
             .Distinct().OrderBy(r => r.Item2).ThenBy(r => r.m);
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Apprenticeships.Durable;
 using Apprenticeships.Email;
 using Apprenticeships.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -71,26 +70,25 @@ public class CandidateJourneyTests
     {
         await using var app = await AppAsync();
         var http = app.CreateClient();
-        var clock = app.Services.GetRequiredService<AdjustableClock>();
         var id = await EnrolAsync(http);
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "AwaitingInterest", "awaiting interest");
 
-        clock.Advance(TimeSpan.FromDays(1));
+        await app.AdvanceAsync(TimeSpan.FromDays(1));
         await Task.Delay(300);
         Assert.Single(await MailForAsync(app, id)); // nothing before day 2
 
         foreach (var (day, expected) in new[] { (2, 2), (5, 3) })
         {
-            clock.Advance(TimeSpan.FromDays(day) - clock.Offset);
+            await app.AdvanceToOffsetAsync(TimeSpan.FromDays(day));
             await EventuallyAsync(async () => (await MailForAsync(app, id)).Count == expected, $"nudge on day {day}");
         }
         Assert.All((await MailForAsync(app, id)).Take(2), m => Assert.Equal("Are you still interested in the Employment and Training Hub?", m.Subject));
 
-        clock.Advance(TimeSpan.FromDays(7) - clock.Offset);
+        await app.AdvanceToOffsetAsync(TimeSpan.FromDays(7));
         await EventuallyAsync(async () => (await MailForAsync(app, "advisors")).Any(m => m.Subject.Contains(id)), "advisor alert");
         Assert.Equal("AwaitingInterest", await StageOfAsync(http, id));
 
-        clock.Advance(TimeSpan.FromDays(14) - clock.Offset);
+        await app.AdvanceToOffsetAsync(TimeSpan.FromDays(14));
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "NoResponse", "closed as no response");
     }
 
@@ -111,7 +109,7 @@ public class CandidateJourneyTests
         Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
         Assert.Contains("This link does not work", await tampered.Content.ReadAsStringAsync());
 
-        app.Services.GetRequiredService<AdjustableClock>().Advance(TimeSpan.FromDays(15));
+        await app.AdvanceAsync(TimeSpan.FromDays(15));
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "NoResponse", "closed");
         var expired = await http.PostAsync(link, null);
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
