@@ -29,7 +29,7 @@ public sealed class LevyAccounts(LevyEmployerRepository employers, AccountRecord
         var errors = new FieldErrors();
         var month = Month(errors, "asOf", asOf);
         if (errors.Any) return errors.ToProblem();
-        if (await accounts.LoadAsync(employerId, ct) is not { } records) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
+        if (!InputLimits.IsId(employerId) || await accounts.LoadAsync(employerId, ct) is not { } records) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
         return Result<LevyAccountStatement>.Ok(LevyAccount.AsOf(records, month!.Value, policy));
     }
 
@@ -57,13 +57,14 @@ public sealed class LevyAccounts(LevyEmployerRepository employers, AccountRecord
             }
         }
         if (errors.Any) return errors.ToProblem();
-        if (await accounts.LoadAsync(employerId, ct) is not { } records) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
+        if (!InputLimits.IsId(employerId) || await accounts.LoadAsync(employerId, ct) is not { } records) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
         return Result<AccountForecast>.Ok(new(LevyForecast.Project(records, start!.Value, count, bandAmount!.Value, policy), count));
     }
 
     /// <summary>The account to this month with a forecast of the next <paramref name="forecastMonths"/> at the highest band.</summary>
     public async Task<AccountOverview?> OverviewAsync(string employerId, int forecastMonths, CancellationToken ct)
     {
+        if (!InputLimits.IsId(employerId)) return null;
         var employer = await employers.FindAsync(employerId, ct);
         var records = await accounts.LoadAsync(employerId, ct);
         if (employer is null || records is null) return null;
