@@ -50,10 +50,10 @@ public sealed class LevyAccounts(LevyEmployerRepository employers, AccountRecord
             bandAmount = ceiling;
             if (band is not null)
             {
-                if (decimal.TryParse(band, NumberStyles.Number, CultureInfo.InvariantCulture, out var b) && b >= floor && b <= ceiling)
+                if (decimal.TryParse(band, NumberStyles.Number, CultureInfo.InvariantCulture, out var b) && b >= floor && b <= ceiling && decimal.Round(b, 2) == b)
                     bandAmount = b;
                 else
-                    errors.Add("band", $"Band must be a funding band maximum from {floor:0} to {ceiling:0}.");
+                    errors.Add("band", $"Band must be a funding band maximum from {floor:0} to {ceiling:0}, in pounds and pence.");
             }
         }
         if (errors.Any) return errors.ToProblem();
