@@ -17,8 +17,9 @@ builder.UseFunctionsPort();
 await builder.UseLocalStorageWhenUnconfiguredAsync();
 
 builder.Services.AddProblemDetails();
-// Stages, sources and statuses read and write as their names, as people type them.
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+// Stages, sources and statuses read and write as their names, as people type them; a number (7 or "7")
+// is refused, since any number casts to an enum whether or not it names a value.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
 builder.Services.AddApplication(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddEmail(builder.Configuration);
 // The workflows run in this process on the Durable Task engine (Azure Storage, or Azurite locally).

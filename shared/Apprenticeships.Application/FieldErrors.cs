@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Apprenticeships.Domain.Levy;
 
 namespace Apprenticeships.Application;
@@ -9,7 +8,7 @@ namespace Apprenticeships.Application;
 /// <see cref="Problem.Invalid"/>. Parsing
 /// helpers record their own error and return null, so a handler reads top to bottom.
 /// </summary>
-public sealed partial class FieldErrors
+public sealed class FieldErrors
 {
     private readonly Dictionary<string, string[]> _errors = new();
 
@@ -27,16 +26,60 @@ public sealed partial class FieldErrors
     public string? Id(string field, string? value, string what)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, $"{what} is required.");
-        else if (!IdPattern().IsMatch(value)) Add(field, $"{what} must be 1 to 64 letters, digits, '-' or '_'.");
+        else if (!InputLimits.IsId(value)) Add(field, $"{what} must be 1 to {InputLimits.Id} letters, digits, '-' or '_'.");
         else return value;
         return null;
     }
 
+    /// <summary>Required free text, trimmed: at most <paramref name="maxLength"/> characters and no control characters.</summary>
     public string? Text(string field, string? value, string what, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, $"{what} is required.");
-        else if (value.Length > maxLength) Add(field, $"{what} must be at most {maxLength} characters.");
-        else return value.Trim();
+        else return OptionalText(field, value, what, maxLength);
+        return null;
+    }
+
+    /// <summary>Free text that may be left out (null when it is); when given, the same limits as <see cref="Text"/>.</summary>
+    public string? OptionalText(string field, string? value, string what, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var text = value.Trim();
+        if (text.Length > maxLength) Add(field, $"{what} must be at most {maxLength} characters.");
+        else if (InputLimits.BadCharacterAt(text) is not null) Add(field, $"{what} must not contain control characters such as tabs or line breaks.");
+        else return text;
+        return null;
+    }
+
+    /// <summary>A person's name: free text with at least one letter, so "---" or a lone control character is not a name.</summary>
+    public string? Name(string field, string? value, string what)
+    {
+        var name = Text(field, value, what, InputLimits.PersonName);
+        if (name is not null && !name.Any(char.IsLetter)) { Add(field, $"{what} must contain a letter."); return null; }
+        return name;
+    }
+
+    /// <summary>An enum value that the type defines (a number cast to the enum is not one).</summary>
+    public T? Defined<T>(string field, T? value, string what) where T : struct, Enum
+    {
+        if (value is { } v && !Enum.IsDefined(v)) { Add(field, $"{what} must be one of: {string.Join(", ", Enum.GetNames<T>())}."); return null; }
+        return value;
+    }
+
+    /// <summary>
+    /// An amount in pounds and pence: not negative (nor zero unless <paramref name="zeroAllowed"/>), no
+    /// fractions of a penny, at most <see cref="InputLimits.MostMoney"/>. Null when absent and not required.
+    /// </summary>
+    public decimal? Money(string field, decimal? value, string what, bool required = true, bool zeroAllowed = false)
+    {
+        if (value is not { } amount)
+        {
+            if (required) Add(field, $"{what} is required.");
+            return null;
+        }
+        if (amount < 0 || (amount == 0 && !zeroAllowed)) Add(field, $"{what} must be more than zero{(zeroAllowed ? " or zero" : "")}.");
+        else if (amount > InputLimits.MostMoney) Add(field, $"{what} must be at most {InputLimits.MostMoney:#,0}.");
+        else if (decimal.Round(amount, 2) != amount) Add(field, $"{what} must be in pounds and pence, with no fractions of a penny.");
+        else return amount;
         return null;
     }
 
@@ -49,8 +92,9 @@ public sealed partial class FieldErrors
     public DateOnly? Date(string field, string? value, string what)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, $"{what} is required.");
-        else if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        else Add(field, $"{what} must be a date in the form YYYY-MM-DD.");
+        else if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) Add(field, $"{what} must be a date in the form YYYY-MM-DD.");
+        else if (date < InputLimits.EarliestDate || date > InputLimits.LatestDate) Add(field, OutOfRange(what));
+        else return date;
         return null;
     }
 
@@ -58,11 +102,15 @@ public sealed partial class FieldErrors
     public DateTime? Instant(string field, string? value, string what)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, $"{what} is required.");
-        else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
-                     DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)) return instant.UtcDateTime;
-        else Add(field, $"{what} must be an ISO 8601 date or date and time.");
+        else if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
+                     DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)) Add(field, $"{what} must be an ISO 8601 date or date and time.");
+        else if (DateOnly.FromDateTime(instant.UtcDateTime) is var day && (day < InputLimits.EarliestDate || day > InputLimits.LatestDate)) Add(field, OutOfRange(what));
+        else return instant.UtcDateTime;
         return null;
     }
+
+    private static string OutOfRange(string what) =>
+        $"{what} must be from {InputLimits.EarliestDate:yyyy-MM-dd} to {InputLimits.LatestDate:yyyy-MM-dd}.";
 
     /// <summary>An optional "YYYY-MM" query value, defaulting when absent.</summary>
     public YearMonth? Month(string field, string? value, YearMonth whenAbsent)
@@ -76,12 +124,9 @@ public sealed partial class FieldErrors
     /// <summary>A funding band maximum within the bands in force on <paramref name="start"/> (checked once the start is known).</summary>
     public decimal? FundingBand(string field, decimal? value, DateOnly? start, Domain.Levy.Policy.FundingPolicy policy)
     {
-        var band = Required(field, value, "Funding band maximum");
+        var band = Money(field, value, "Funding band maximum");
         if (band is { } b && start is { } s && s >= policy.EarliestStart && (b < policy.FundingBandFloor.At(s) || b > policy.FundingBandCeiling.At(s)))
             Add(field, $"Funding band maximum must be from {policy.FundingBandFloor.At(s):0} to {policy.FundingBandCeiling.At(s):0}.");
         return band;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex IdPattern();
 }

@@ -52,8 +52,20 @@ public static class StaffSignInPages
     public static string HomeOf(string role) => role == StaffRoles.Finance ? "/finance" : "/";
 
     /// <summary>Only a path on this site, so a crafted link cannot send someone elsewhere after signing in.</summary>
-    public static string LocalOrHome(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+    public static string LocalOrHome(string? returnUrl) => IsLocalPath(returnUrl) ? returnUrl! : "/";
+
+    /// <summary>
+    /// One '/' and then a path, in printable ASCII without a backslash. Browsers read "//host" and
+    /// "/\host" as another site, treat '\' as '/', and drop tabs and line breaks before parsing, so
+    /// "/\t/evil.example" (returnUrl=/%09/evil.example) would be "//evil.example"; a path this app
+    /// links to never needs any of them. Starting with '/' also rules out a scheme ("https:", "javascript:").
+    /// </summary>
+    public static bool IsLocalPath(string? url) =>
+        url is { Length: > 0 and <= MaxReturnUrl } && url[0] == '/' && (url.Length == 1 || url[1] != '/')
+        && url.All(c => c is > ' ' and < '\u007f' and not '\\');
+
+    /// <summary>Longer than any page address here; a redirect header should not carry a novel.</summary>
+    private const int MaxReturnUrl = 2000;
 
     private static IResult DemoUserPage(HttpContext http, string returnUrl, string? error)
     {

@@ -69,7 +69,11 @@ public sealed class CandidateLinks(IOptions<LinkOptions> links, IOptions<HubOpti
         }
         if (!CryptographicOperations.FixedTimeEquals(signature, Sign(payload))) return null;
         var fields = Encoding.UTF8.GetString(payload).Split('|');
-        if (fields.Length is not (3 or 4) || !Enum.TryParse<LinkPurpose>(fields[1], out var purpose) || !long.TryParse(fields[2], out var expires)) return null;
+        if (fields.Length is not (3 or 4) || !Enum.TryParse<LinkPurpose>(fields[1], out var purpose) || !Enum.IsDefined(purpose)
+            || !long.TryParse(fields[2], out var expires)) return null;
+        // Only this app signs links, but a leaked or rotated key must not turn a bad expiry or context into a crash.
+        if (expires < MinimumExpiry || expires > MaximumExpiry) return null;
+        if (purpose == LinkPurpose.ConfirmAttendance && !IsSession(fields.Length == 4 ? fields[3] : null)) return null;
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expires);
         if (expiresAt < clock.GetUtcNow())
         {
@@ -79,6 +83,14 @@ public sealed class CandidateLinks(IOptions<LinkOptions> links, IOptions<HubOpti
         problem = null;
         return new CandidateLink(fields[0], purpose, expiresAt, fields.Length == 4 ? fields[3] : null);
     }
+
+    private static readonly long MinimumExpiry = DateTimeOffset.UnixEpoch.ToUnixTimeSeconds();
+    private static readonly long MaximumExpiry = new DateTimeOffset(InputLimits.LatestDate.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero).ToUnixTimeSeconds();
+
+    /// <summary>"academyId/yyyy-MM-dd", as <see cref="CandidateLink.Session"/> reads it.</summary>
+    private static bool IsSession(string? context) =>
+        context?.LastIndexOf('/') is > 0 and var slash && InputLimits.IsId(context[..slash])
+        && DateOnly.TryParseExact(context[(slash + 1)..], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 
     private byte[] Sign(byte[] payload) => HMACSHA256.HashData(_key, payload);
 }

@@ -10,15 +10,15 @@ namespace Apprenticeships.Application.Clock;
 /// </summary>
 public sealed class AdvanceBusinessClock(TimeProvider clock, IWorkflows workflows)
 {
-    /// <summary>Twenty years in one move: enough for the end-to-end tests to leave other runs' dates behind.</summary>
-    public static readonly TimeSpan Longest = TimeSpan.FromDays(20 * 366);
+    /// <summary>Ten years in one move: more than any pipeline needs, and far from the end of the calendar, which a clock cannot pass.</summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(3660);
 
     public async Task<Result<TimeSpan>> RunAsync(TimeSpan by, CancellationToken ct)
     {
         if (clock is not BusinessClock business)
             return Problem.Invalid("by", "The business clock moves only in Development.");
         if (by <= TimeSpan.Zero || by > Longest)
-            return Problem.Invalid("by", "Give a positive duration of at most twenty years, such as P30D, P2W or PT12H.");
+            return Problem.Invalid("by", "Give a positive duration of at most ten years (3660 days), such as P30D, P2W or PT12H.");
         var offset = await business.AdvanceAsync(by, ct);
         await workflows.BusinessClockMovedAsync(offset, ct);
         return Result<TimeSpan>.Ok(offset);

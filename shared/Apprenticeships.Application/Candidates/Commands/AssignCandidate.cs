@@ -30,7 +30,7 @@ public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore
         var errors = new FieldErrors();
         var candidateId = errors.Id("candidateId", command.CandidateId, "Candidate id");
         if (errors.Any) return errors.ToProblem();
-        if (await academies.GetAsync(academyId, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{academyId}'.");
+        if (!InputLimits.IsId(academyId) || await academies.GetAsync(academyId, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{academyId}'.");
         if (await records.GetAsync(candidateId!, RecordKeys.SwapOutcome(academy.Id), ct) is not null)
             return Problem.Conflict("candidateId", "The candidate has already taken part in this academy.");
         return await AssignAsync(candidateId!, new Assignment(AssignmentKind.Academy, academy.Id, null), ct, academy.CostPerPlace);
@@ -41,7 +41,7 @@ public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore
         var errors = new FieldErrors();
         var candidateId = errors.Id("candidateId", command.CandidateId, "Candidate id");
         if (errors.Any) return errors.ToProblem();
-        if (await cohorts.GetAsync(cohortId, ct) is null) return Problem.NotFound("id", $"No cohort '{cohortId}'.");
+        if (!InputLimits.IsId(cohortId) || await cohorts.GetAsync(cohortId, ct) is null) return Problem.NotFound("id", $"No cohort '{cohortId}'.");
         return await AssignAsync(candidateId!, new Assignment(AssignmentKind.Cohort, cohortId, null), ct);
     }
 
@@ -49,7 +49,7 @@ public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore
     {
         var errors = new FieldErrors();
         var start = errors.Date("startDate", command.StartDate, "Start date");
-        var employer = errors.Text("employerName", command.EmployerName, "Employer name", 120);
+        var employer = errors.Text("employerName", command.EmployerName, "Employer name", InputLimits.Title);
         var today = clock.Today();
         if (start is { } s && (s < today.AddDays(-JobStartWindowDays) || s > today.AddDays(JobStartWindowDays)))
             errors.Add("startDate", $"The start date must be within {JobStartWindowDays} days of today.");
@@ -60,6 +60,7 @@ public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore
     private async Task<Result<Candidate>> AssignAsync(string candidateId, Assignment assignment, CancellationToken ct,
         decimal costPerPlace = 0, string? employer = null, string missingField = "candidateId")
     {
+        if (!InputLimits.IsId(candidateId)) return Problem.NotFound(missingField, $"No candidate '{candidateId}'.");
         var now = clock.GetUtcNow();
         var target = assignment.Kind switch
         {

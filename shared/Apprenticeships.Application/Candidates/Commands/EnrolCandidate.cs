@@ -20,7 +20,20 @@ public sealed record EnrolCandidate(
 public sealed class CandidateEnrolment(CandidateStore candidates, IWorkflows workflows, TimeProvider clock)
 {
     /// <summary>The referral's problems by field, for a form that has its own checks to add.</summary>
-    public Dictionary<string, string[]> Check(Referral referral) => ReferralRules.Validate(referral, clock.Today());
+    public Dictionary<string, string[]> Check(Referral referral)
+    {
+        var errors = ReferralRules.Validate(referral, clock.Today());
+        // The referral rules say what a referral needs; these say what text may be stored at all.
+        var limits = new FieldErrors();
+        limits.Name("givenName", referral.GivenName, "First name");
+        limits.Name("familyName", referral.FamilyName, "Last name");
+        limits.Text("email", referral.Email, "Email address", InputLimits.Email);
+        limits.Defined("source", referral.Source, "Source");
+        limits.Text("lawfulBasis", referral.LawfulBasis, "Lawful basis", InputLimits.LawfulBasis);
+        limits.Text("advisorId", referral.AdvisorId, "Advisor", InputLimits.Id);
+        foreach (var (field, messages) in limits.ToDictionary()) errors.TryAdd(field, messages);
+        return errors;
+    }
 
     public async Task<Result<Candidate>> EnrolAsync(EnrolCandidate command, CancellationToken ct)
     {

@@ -21,7 +21,7 @@ public sealed class SustainmentAnswers(CandidateStore candidates, ProgrammeRecor
         if (week is not null && !SustainmentChecks.CheckWeeks.Contains(week.Value)) errors.Add("week", $"Week must be one of {string.Join(", ", SustainmentChecks.CheckWeeks)}.");
         var inWork = errors.Required("inWork", command.InWork, "In work");
         if (errors.Any) return errors.ToProblem();
-        if (await candidates.GetAsync(candidateId, ct) is null) return Problem.NotFound("id", $"No candidate '{candidateId}'.");
+        if (!InputLimits.IsId(candidateId) || await candidates.GetAsync(candidateId, ct) is null) return Problem.NotFound("id", $"No candidate '{candidateId}'.");
         var job = await records.GetAsync(candidateId, RecordKeys.JobStart, ct);
         if (job?.Date is not { } started) return Problem.Conflict("id", "The candidate has no job start recorded.");
         var due = started.AddDays(7 * week!.Value);

@@ -17,14 +17,16 @@ public sealed record WithdrawCandidate(string? Reason);
 public sealed class CandidateWithdrawal(CandidateStore candidates, CandidateTimeline timeline, CommitmentRepository commitments,
     IWorkflows workflows, TimeProvider clock)
 {
-    public const int LongestReason = 500;
+    public const int LongestReason = InputLimits.Reason;
 
     public async Task<Result<Candidate>> WithdrawAsync(string candidateId, WithdrawCandidate command, CancellationToken ct)
     {
         var reason = command.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > LongestReason)
             return Problem.Invalid("reason", $"Give the reason for withdrawal (up to {LongestReason} characters).");
-        var candidate = await candidates.GetAsync(candidateId, ct);
+        if (InputLimits.BadCharacterAt(reason) is not null)
+            return Problem.Invalid("reason", "The reason must not contain control characters such as tabs or line breaks.");
+        var candidate = InputLimits.IsId(candidateId) ? await candidates.GetAsync(candidateId, ct) : null;
         if (candidate is null) return Problem.NotFound("id", $"No candidate '{candidateId}'.");
         if (candidate.Stage.IsClosed()) return Problem.Conflict("id", $"The candidate is already closed ({candidate.Stage.Describe()}).");
         return Result<Candidate>.Ok(await WithdrawAsync(candidate, reason, $"Withdrawn by their advisor: {reason}", ct));

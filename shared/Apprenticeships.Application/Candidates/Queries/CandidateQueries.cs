@@ -25,14 +25,15 @@ public sealed class CandidateQueries(CandidateStore candidates, CandidateTimelin
                 return Problem.Invalid("stage", $"Stage must be one of: {string.Join(", ", Enum.GetNames<CandidateStage>())}.");
             wanted = parsed;
         }
+        if (search is { Length: > InputLimits.Search }) return Problem.Invalid("q", $"Search for at most {InputLimits.Search} characters.");
         return Result<List<Candidate>>.Ok(await candidates.ListAsync(wanted, string.IsNullOrWhiteSpace(search) ? null : search.Trim(), ct));
     }
 
-    public Task<Candidate?> GetAsync(string id, CancellationToken ct) => candidates.GetAsync(id, ct);
+    public async Task<Candidate?> GetAsync(string id, CancellationToken ct) => InputLimits.IsId(id) ? await candidates.GetAsync(id, ct) : null;
 
     public async Task<Result<CandidateWithJourney>> WithJourneyAsync(string id, CancellationToken ct)
     {
-        if (await candidates.GetAsync(id, ct) is not { } candidate) return Problem.NotFound("id", $"No candidate '{id}'.");
+        if (!InputLimits.IsId(id) || await candidates.GetAsync(id, ct) is not { } candidate) return Problem.NotFound("id", $"No candidate '{id}'.");
         return Result<CandidateWithJourney>.Ok(new(candidate, await workflows.JourneyAsync(id, ct)));
     }
 
@@ -42,7 +43,7 @@ public sealed class CandidateQueries(CandidateStore candidates, CandidateTimelin
     /// </summary>
     public async Task<Result<CandidateHistory>> HistoryAsync(string id, CancellationToken ct)
     {
-        if (await candidates.GetAsync(id, ct) is null) return Problem.NotFound("id", $"No candidate '{id}'.");
+        if (!InputLimits.IsId(id) || await candidates.GetAsync(id, ct) is null) return Problem.NotFound("id", $"No candidate '{id}'.");
         var stages = await timeline.ListAsync(id, ct);
         var facts = (await records.ForCandidateAsync(id, ct)).Select(r => new TimelineEntry(r.At, StageAt(stages, r.At), RecordDescriptions.Describe(r)));
         return Result<CandidateHistory>.Ok(new(stages, stages.Concat(facts).OrderBy(e => e.At).ToList()));

@@ -18,12 +18,13 @@ public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepo
         var errors = new FieldErrors();
         var id = errors.Id("commitmentId", command.CommitmentId, "Commitment id");
         var employerId = errors.Id("employerId", command.EmployerId, "Employer id");
-        var price = errors.Required("agreedPrice", command.AgreedPrice, "Agreed price");
-        if (price <= 0) errors.Add("agreedPrice", "Agreed price must be more than zero.");
+        var price = errors.Money("agreedPrice", command.AgreedPrice, "Agreed price");
         var start = errors.Date("startDate", command.StartDate, "Start date");
         var end = errors.Date("plannedEndDate", command.PlannedEndDate, "Planned end date");
         if (start < policy.EarliestStart) errors.Add("startDate", $"Start date must be on or after {policy.EarliestStart:yyyy-MM-dd}.");
         if (start is not null && end is not null && end <= start) errors.Add("plannedEndDate", "Planned end date must be after the start date.");
+        else if (start is { } s && end > s.AddYears(InputLimits.LongestPlannedYears))
+            errors.Add("plannedEndDate", $"Planned end date must be at most {InputLimits.LongestPlannedYears} years after the start date.");
         var band = errors.FundingBand("fundingBandMaximum", command.FundingBandMaximum, start, policy);
         var age = errors.Required("apprenticeAgeAtStart", command.ApprenticeAgeAtStart, "Apprentice's age at the start");
         if (age is < YoungestApprentice or > OldestAge) errors.Add("apprenticeAgeAtStart", $"Apprentice's age at the start must be {YoungestApprentice} to {OldestAge}.");
@@ -42,7 +43,7 @@ public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepo
         var errors = new FieldErrors();
         var date = errors.Date("date", command.Date, "Date");
         if (errors.Any) return errors.ToProblem();
-        var record = await commitments.FindAsync(id, ct);
+        var record = InputLimits.IsId(id) ? await commitments.FindAsync(id, ct) : null;
         var employer = record is null ? null : await employers.FindAsync(record.Commitment.EmployerId, ct);
         if (record is null || employer is null) return Problem.NotFound("commitmentId", $"No commitment '{id}'.");
         if (date < record.Commitment.StartDate) return Problem.Invalid("date", $"Date cannot be before the start date {record.Commitment.StartDate:yyyy-MM-dd}.");

@@ -19,7 +19,7 @@ public sealed class LevyEmployers(LevyEmployerRepository employers, LevyDeclarat
     {
         var errors = new FieldErrors();
         var id = errors.Id("employerId", command.EmployerId, "Employer id");
-        var name = errors.Text("name", command.Name, "Name", 200);
+        var name = errors.Text("name", command.Name, "Name", InputLimits.OrganisationName);
         var levyPayer = errors.Required("isLevyPayer", command.IsLevyPayer, "Whether the employer pays the levy");
         if (errors.Any) return errors.ToProblem();
 
@@ -31,22 +31,22 @@ public sealed class LevyEmployers(LevyEmployerRepository employers, LevyDeclarat
     public async Task<Result<DeclarationResponse>> AddDeclarationAsync(string employerId, AddLevyDeclaration command, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var scheme = errors.Text("payeScheme", command.PayeScheme, "PAYE scheme reference", 30);
+        var scheme = errors.Text("payeScheme", command.PayeScheme, "PAYE scheme reference", InputLimits.PayeScheme);
         if (!PayrollPeriod.TryParseYear(command.PayrollYear, out var taxYear))
             errors.Add("payrollYear", "Payroll year must be two tax years like \"26-27\".");
         else if (taxYear < policy.FirstTaxYear)
             errors.Add("payrollYear", $"Payroll year must be {PayrollPeriod.FormatYear(policy.FirstTaxYear)} or later: the levy started then.");
         var month = errors.Required("payrollMonth", command.PayrollMonth, "Payroll month");
         if (month is < 1 or > 12) errors.Add("payrollMonth", "Payroll month must be 1 to 12.");
-        var ytd = errors.Required("levyDueYtd", command.LevyDueYtd, "LevyDueYTD");
-        if (ytd < 0) errors.Add("levyDueYtd", "LevyDueYTD cannot be negative: it is the levy due for the year to date.");
+        if (command.LevyDueYtd < 0) errors.Add("levyDueYtd", "LevyDueYTD cannot be negative: it is the levy due for the year to date.");
+        var ytd = errors.Has("levyDueYtd") ? null : errors.Money("levyDueYtd", command.LevyDueYtd, "LevyDueYTD", zeroAllowed: true);
         var submitted = errors.Instant("submissionDate", command.SubmissionDate, "Submission date");
         var period = errors.Any ? default : new PayrollPeriod(taxYear, month!.Value);
         if (!errors.Any && submitted < period.CalendarMonth.FirstDay.ToDateTime(TimeOnly.MinValue))
             errors.Add("submissionDate", "A declaration cannot be submitted before its payroll month begins.");
         if (errors.Any) return errors.ToProblem();
 
-        var employer = await employers.FindAsync(employerId, ct);
+        var employer = InputLimits.IsId(employerId) ? await employers.FindAsync(employerId, ct) : null;
         if (employer is null) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
         if (!employer.IsLevyPayer) return Problem.Conflict("employerId", $"Employer '{employerId}' is not a levy payer, so it has no levy declarations.");
 
@@ -67,7 +67,7 @@ public sealed class LevyEmployers(LevyEmployerRepository employers, LevyDeclarat
         if (fraction is < 0 or > 1) errors.Add("fraction", "English fraction must be between 0 and 1.");
         if (errors.Any) return errors.ToProblem();
 
-        if (await employers.FindAsync(employerId, ct) is null) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
+        if (!InputLimits.IsId(employerId) || await employers.FindAsync(employerId, ct) is null) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
         return Saved(await fractions.AddAsync(employerId, new EnglishFraction(date!.Value, fraction!.Value), ct), new EnglishFractionResponse(employerId, date.Value, fraction.Value),
             "fraction", $"A different English fraction is already recorded for {date:yyyy-MM-dd}.");
     }

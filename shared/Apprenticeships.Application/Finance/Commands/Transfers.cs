@@ -16,9 +16,7 @@ public sealed class Transfers(LevyEmployerRepository employers, AccountRecordsRe
         var receiverId = errors.Id("receiverId", command.ReceiverId, "Receiver id");
         if (senderId is not null && senderId == receiverId) errors.Add("receiverId", "An employer cannot transfer to itself.");
         var date = errors.Date("date", command.Date, "Date");
-        var amount = errors.Required("amount", command.Amount, "Amount");
-        if (amount <= 0) errors.Add("amount", "Amount must be more than zero.");
-        if (amount is { } a && decimal.Round(a, 2) != a) errors.Add("amount", "Amount must be in pounds and pence.");
+        var amount = errors.Money("amount", command.Amount, "Amount");
         if (errors.Any) return errors.ToProblem();
 
         var sender = await accounts.LoadAsync(senderId!, ct);

@@ -11,7 +11,7 @@ public sealed class CommitmentSchedules(LevyEmployerRepository employers, Commit
 {
     public async Task<Result<ScheduleResponse>> GetAsync(string id, CancellationToken ct)
     {
-        var record = await commitments.FindAsync(id, ct);
+        var record = InputLimits.IsId(id) ? await commitments.FindAsync(id, ct) : null;
         var employer = record is null ? null : await employers.FindAsync(record.Commitment.EmployerId, ct);
         if (record is null || employer is null) return Problem.NotFound("commitmentId", $"No commitment '{id}'.");
         return Result<ScheduleResponse>.Ok(Of(record, employer, policy));

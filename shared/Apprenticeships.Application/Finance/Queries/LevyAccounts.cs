@@ -29,7 +29,7 @@ public sealed class LevyAccounts(LevyEmployerRepository employers, AccountRecord
         var errors = new FieldErrors();
         var month = Month(errors, "asOf", asOf);
         if (errors.Any) return errors.ToProblem();
-        if (await accounts.LoadAsync(employerId, ct) is not { } records) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
+        if (!InputLimits.IsId(employerId) || await accounts.LoadAsync(employerId, ct) is not { } records) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
         return Result<LevyAccountStatement>.Ok(LevyAccount.AsOf(records, month!.Value, policy));
     }
 
@@ -50,20 +50,21 @@ public sealed class LevyAccounts(LevyEmployerRepository employers, AccountRecord
             bandAmount = ceiling;
             if (band is not null)
             {
-                if (decimal.TryParse(band, NumberStyles.Number, CultureInfo.InvariantCulture, out var b) && b >= floor && b <= ceiling)
+                if (decimal.TryParse(band, NumberStyles.Number, CultureInfo.InvariantCulture, out var b) && b >= floor && b <= ceiling && decimal.Round(b, 2) == b)
                     bandAmount = b;
                 else
-                    errors.Add("band", $"Band must be a funding band maximum from {floor:0} to {ceiling:0}.");
+                    errors.Add("band", $"Band must be a funding band maximum from {floor:0} to {ceiling:0}, in pounds and pence.");
             }
         }
         if (errors.Any) return errors.ToProblem();
-        if (await accounts.LoadAsync(employerId, ct) is not { } records) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
+        if (!InputLimits.IsId(employerId) || await accounts.LoadAsync(employerId, ct) is not { } records) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
         return Result<AccountForecast>.Ok(new(LevyForecast.Project(records, start!.Value, count, bandAmount!.Value, policy), count));
     }
 
     /// <summary>The account to this month with a forecast of the next <paramref name="forecastMonths"/> at the highest band.</summary>
     public async Task<AccountOverview?> OverviewAsync(string employerId, int forecastMonths, CancellationToken ct)
     {
+        if (!InputLimits.IsId(employerId)) return null;
         var employer = await employers.FindAsync(employerId, ct);
         var records = await accounts.LoadAsync(employerId, ct);
         if (employer is null || records is null) return null;

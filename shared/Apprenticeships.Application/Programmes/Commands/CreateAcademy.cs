@@ -11,17 +11,22 @@ public sealed record CreateAcademy(
 /// <summary>Creates a sector-based work academy run by a registered provider (<see cref="AcademyRules"/>).</summary>
 public sealed class AcademyCreation(AcademyStore academies, ProviderStore providers, TimeProvider clock)
 {
+    /// <summary>A session a day for the six weeks an academy may run, and then some.</summary>
+    public const int MostSessions = 60;
+
     public async Task<Result<Academy>> CreateAsync(CreateAcademy command, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var id = command.Id is null ? NewIds.Academy() : errors.Id("id", command.Id, "Academy id");
-        var name = errors.Text("name", command.Name, "Name", 120);
-        var employer = errors.Text("employerName", command.EmployerName, "Employer name", 120);
-        var sector = errors.Text("sector", command.Sector, "Sector", 80);
+        var name = errors.Text("name", command.Name, "Name", InputLimits.Title);
+        var employer = errors.Text("employerName", command.EmployerName, "Employer name", InputLimits.Title);
+        var sector = errors.Text("sector", command.Sector, "Sector", InputLimits.Sector);
         var providerId = errors.Id("providerId", command.ProviderId, "Provider id");
-        var place = errors.Text("place", command.Place, "Place", 200);
+        var place = errors.Text("place", command.Place, "Place", InputLimits.Place);
+        var cost = errors.Money("costPerPlace", command.CostPerPlace, "Cost per place", required: false, zeroAllowed: true);
         var sessions = new List<DateOnly>();
         if (command.Sessions is not { Count: > 0 }) errors.Add("sessions", "Add at least one pre-employment session date.");
+        else if (command.Sessions.Count > MostSessions) errors.Add("sessions", $"An academy has at most {MostSessions} sessions.");
         else foreach (var s in command.Sessions) if (errors.Date("sessions", s, "Each session") is { } day) sessions.Add(day);
         var placementStart = errors.Date("placementStart", command.PlacementStart, "Placement start");
         var placementEnd = errors.Date("placementEnd", command.PlacementEnd, "Placement end");
@@ -29,7 +34,7 @@ public sealed class AcademyCreation(AcademyStore academies, ProviderStore provid
         if (errors.Any) return errors.ToProblem();
 
         var academy = new Academy(id!, name!, employer!, sector!, providerId!, place!, sessions.Order().ToList(),
-            placementStart!.Value, placementEnd!.Value, interview!.Value, command.CostPerPlace ?? 0);
+            placementStart!.Value, placementEnd!.Value, interview!.Value, cost ?? 0);
         var rules = AcademyRules.Check(academy, clock.Today());
         if (rules.Count > 0) return Problem.Invalid(rules);
         if (await providers.GetAsync(academy.ProviderId, ct) is null) return Problem.NotFound("providerId", $"No provider '{academy.ProviderId}'.");

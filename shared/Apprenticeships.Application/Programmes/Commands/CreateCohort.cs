@@ -16,13 +16,13 @@ public sealed class CohortCreation(CohortStore cohorts, ProviderStore providers,
     {
         var errors = new FieldErrors();
         var id = command.Id is null ? NewIds.Cohort() : errors.Id("id", command.Id, "Cohort id");
-        var name = errors.Text("name", command.Name, "Name", 120);
-        var standard = errors.Text("standardName", command.StandardName, "Standard", 120);
+        var name = errors.Text("name", command.Name, "Name", InputLimits.Title);
+        var standard = errors.Text("standardName", command.StandardName, "Standard", InputLimits.Title);
         var employerId = errors.Id("employerId", command.EmployerId, "Employer id");
         var providerId = errors.Id("providerId", command.ProviderId, "Provider id");
         var start = errors.Date("startDate", command.StartDate, "Start date");
         var months = errors.Required("durationMonths", command.DurationMonths, "Duration in months");
-        var price = errors.Required("agreedPrice", command.AgreedPrice, "Agreed price");
+        var price = errors.Money("agreedPrice", command.AgreedPrice, "Agreed price");
         var band = errors.FundingBand("fundingBandMaximum", command.FundingBandMaximum, start, policy);
         if (errors.Any) return errors.ToProblem();
 

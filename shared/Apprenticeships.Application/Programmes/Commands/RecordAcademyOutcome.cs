@@ -13,20 +13,20 @@ public sealed record RecordAcademyOutcome(string? CandidateId, SwapOutcome? Outc
 /// <summary>Records an academy member's outcome once and tells their academy workflow.</summary>
 public sealed class AcademyOutcomes(AcademyStore academies, CandidateStore candidates, ProgrammeRecords records, IWorkflows workflows, TimeProvider clock)
 {
-    public const int LongestReason = 500;
+    public const int LongestReason = InputLimits.Reason;
 
     public async Task<Result<Recorded<SwapResult>>> RecordAsync(string academyId, RecordAcademyOutcome command, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var candidateId = errors.Id("candidateId", command.CandidateId, "Candidate id");
-        var outcome = errors.Required("outcome", command.Outcome, "Outcome");
-        var offer = command.Offer ?? SwapOffer.None;
+        var outcome = errors.Defined("outcome", errors.Required("outcome", command.Outcome, "Outcome"), "Outcome");
+        var offer = errors.Defined("offer", command.Offer, "Offer") ?? SwapOffer.None;
         if (outcome == SwapOutcome.DidNotComplete) errors.Text("reason", command.Reason, "The reason they did not complete", LongestReason);
-        else if (command.Reason is { Length: > LongestReason }) errors.Add("reason", $"Reason must be at most {LongestReason} characters.");
+        else errors.OptionalText("reason", command.Reason, "Reason", LongestReason);
         if (outcome is not null and not SwapOutcome.CompletedSuccessful && offer != SwapOffer.None)
             errors.Add("offer", "Only a successful interview comes with a job or apprenticeship offer.");
         if (errors.Any) return errors.ToProblem();
-        if (await academies.GetAsync(academyId, ct) is null) return Problem.NotFound("id", $"No academy '{academyId}'.");
+        if (!InputLimits.IsId(academyId) || await academies.GetAsync(academyId, ct) is null) return Problem.NotFound("id", $"No academy '{academyId}'.");
         var candidate = await candidates.GetAsync(candidateId!, ct);
         if (candidate?.AcademyId != academyId) return Problem.NotFound("candidateId", $"Candidate '{candidateId}' is not a member of academy {academyId}.");
         var key = RecordKeys.SwapOutcome(academyId);

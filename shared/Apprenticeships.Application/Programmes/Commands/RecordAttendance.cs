@@ -26,7 +26,7 @@ public sealed class AcademyAttendance(AcademyStore academies, CandidateStore can
         var date = errors.Date("date", command.Date, "Session date");
         var attended = errors.Required("attended", command.Attended, "Attended");
         if (errors.Any) return errors.ToProblem();
-        if (await academies.GetAsync(academyId, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{academyId}'.");
+        if (!InputLimits.IsId(academyId) || await academies.GetAsync(academyId, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{academyId}'.");
         if (!academy.Sessions.Contains(date!.Value)) return NoSession(academy, date.Value);
         var candidate = await candidates.GetAsync(candidateId!, ct);
         if (candidate?.AcademyId != academy.Id) return Problem.NotFound("candidateId", $"Candidate '{candidateId}' is not a member of academy {academy.Id}.");

@@ -43,7 +43,7 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
 
     public async Task<Result<AcademyDetails>> AcademyAsync(string id, CancellationToken ct)
     {
-        if (await academies.GetAsync(id, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{id}'.");
+        if (!InputLimits.IsId(id) || await academies.GetAsync(id, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{id}'.");
         var members = await ProgressOfAsync(await candidates.InProgrammeAsync(id, null, ct),
             r => r.ProgrammeId == id || r.Kind == RecordKind.Attendance && r.Key.Contains(id), ct);
         return Result<AcademyDetails>.Ok(new(academy, members));
@@ -51,7 +51,7 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
 
     public async Task<Result<CohortDetails>> CohortAsync(string id, CancellationToken ct)
     {
-        if (await cohorts.GetAsync(id, ct) is not { } cohort) return Problem.NotFound("id", $"No cohort '{id}'.");
+        if (!InputLimits.IsId(id) || await cohorts.GetAsync(id, ct) is not { } cohort) return Problem.NotFound("id", $"No cohort '{id}'.");
         var members = await ProgressOfAsync(await candidates.InProgrammeAsync(null, id, ct),
             r => r.Kind is RecordKind.ApprenticeshipStart or RecordKind.Confirmation or RecordKind.Achievement, ct);
         return Result<CohortDetails>.Ok(new(cohort, cohort.PlannedEndDate, members));

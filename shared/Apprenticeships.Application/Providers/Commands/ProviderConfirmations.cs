@@ -25,14 +25,14 @@ public sealed record ConfirmationRecorded(string Reference, string CandidateId, 
 public sealed class ProviderConfirmations(CandidateStore candidates, AcademyStore academies, CohortStore cohorts,
     ProgrammeRecords records, AcademyAttendance attendance, IWorkflows workflows, TimeProvider clock)
 {
-    public const int LongestDetail = 200;
+    public const int LongestDetail = InputLimits.Detail;
 
     public async Task<Result<ConfirmationRecorded>> ConfirmAsync(ProviderAccount provider, ConfirmTraining r, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var reference = errors.Id("reference", r.Reference, "Your reference for this confirmation");
         var candidateId = errors.Id("candidateId", r.CandidateId, "Candidate id");
-        var kind = errors.Required("kind", r.Kind, "Kind");
+        var kind = errors.Defined("kind", errors.Required("kind", r.Kind, "Kind"), "Kind");
         var date = errors.Date("date", r.Date, "Date");
         if (date > clock.Today()) errors.Add("date", "A confirmation cannot be dated in the future.");
         switch (kind)
@@ -42,7 +42,8 @@ public sealed class ProviderConfirmations(CandidateStore candidates, AcademyStor
             case ConfirmationKind.Milestone: errors.Text("detail", r.Detail, "The milestone", LongestDetail); break;
             case ConfirmationKind.EpaResult: errors.Required("grade", r.Grade, "Grade"); break;
         }
-        if (r.Detail is { Length: > LongestDetail }) errors.Add("detail", $"Detail must be at most {LongestDetail} characters.");
+        errors.Defined("grade", r.Grade, "Grade");
+        if (!errors.Has("detail")) errors.OptionalText("detail", r.Detail, "Detail", LongestDetail);
         if (errors.Any) return errors.ToProblem();
 
         // One answer for "no such learner" and "not yours", so a key cannot probe other providers' learners.

@@ -25,7 +25,7 @@ public sealed class ProviderKeys(ProviderStore providers, TimeProvider clock)
     {
         var errors = new FieldErrors();
         var id = errors.Id("id", command.Id, "Provider id");
-        var name = errors.Text("name", command.Name, "Name", 120);
+        var name = errors.Text("name", command.Name, "Name", InputLimits.Title);
         if (errors.Any) return errors.ToProblem();
         var (key, hash) = NewKey(id!);
         var account = new ProviderAccount(id!, name!, hash, clock.GetUtcNow());
@@ -37,6 +37,7 @@ public sealed class ProviderKeys(ProviderStore providers, TimeProvider clock)
     /// <summary>Replaces the provider's key with a new one: the old one stops working at once.</summary>
     public async Task<Result<IssuedKey>> IssueNewKeyAsync(string id, CancellationToken ct)
     {
+        if (!InputLimits.IsId(id)) return Problem.NotFound("id", $"No provider '{id}'.");
         var (key, hash) = NewKey(id);
         var changed = await providers.ChangeAsync(id, p => p with { KeyHash = hash, KeyIssuedAt = clock.GetUtcNow() }, ct);
         return changed is null ? Problem.NotFound("id", $"No provider '{id}'.") : Result<IssuedKey>.Ok(new IssuedKey(changed, key));
@@ -45,13 +46,13 @@ public sealed class ProviderKeys(ProviderStore providers, TimeProvider clock)
     /// <summary>The provider the key belongs to, or null if it is not a current key.</summary>
     public async Task<ProviderAccount?> VerifyAsync(string? key, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(key) || key.Split('.') is not [var id, var secret] || id.Length == 0 || secret.Length == 0) return null;
+        if (string.IsNullOrEmpty(key) || key.Split('.') is not [var id, var secret] || !InputLimits.IsId(id) || secret.Length == 0) return null;
         var account = await providers.GetAsync(id, ct);
         if (account is null) return null;
         return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(account.KeyHash), Hash(key)) ? account : null;
     }
 
-    public async Task<ProviderAccount?> FindAsync(string id, CancellationToken ct) => await providers.GetAsync(id, ct);
+    public async Task<ProviderAccount?> FindAsync(string id, CancellationToken ct) => InputLimits.IsId(id) ? await providers.GetAsync(id, ct) : null;
 
     public async Task<List<ProviderAccount>> ListAsync(CancellationToken ct) => (await providers.ListAsync(ct)).OrderBy(p => p.Name).ToList();
 

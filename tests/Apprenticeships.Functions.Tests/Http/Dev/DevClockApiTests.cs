@@ -27,6 +27,9 @@ public class DevClockApiTests
     [InlineData("{\"by\":\"thirty days\"}")]
     [InlineData("{\"by\":\"-P1D\"}")]
     [InlineData("{\"by\":\"PT0S\"}")]
+    [InlineData("{\"by\":123}")]
+    [InlineData("{\"by\":\"P99999W\"}")]
+    [InlineData("{\"by\":\"P10000D\"}")]
     public async Task A_bad_duration_is_a_400_naming_the_field_and_leaves_the_clock_alone(string body)
     {
         await using var app = await AppFactory.CreateAsync();

@@ -61,6 +61,30 @@ public class BadInputTests(DemoHubFixture hub) : IClassFixture<DemoHubFixture>
         { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{cohortMember}","kind":"Gateway","date":"{today}"}""", "A", 409, "candidateId" },
         { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{swap}","kind":"Attendance","date":"{d5}","attended":true}""", "A", 400, "date" },
         { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{swap}","kind":"Attendance","date":"{today}"}""", "A", 400, "attended" },
+        // Input limits (issue 18): enums by name, no control characters, lengths, dates in range, money to the penny.
+        { "POST /api/candidates", """{"givenName":"Amira","familyName":"Khan","email":"amira.{new}@example.org","postcode":"WR1 2AB","dateOfBirth":"2004-03-09","consent":true,"source":7,"lawfulBasis":"Public task","advisorId":"advisor-1"}""", "staff", 400, "source" },
+        { "POST /api/candidates", """{"givenName":"Amira","familyName":"Khan","email":"amira.{new}@example.org","postcode":"WR1 2AB","dateOfBirth":"2004-03-09","consent":true,"source":"7","lawfulBasis":"Public task","advisorId":"advisor-1"}""", "staff", 400, "source" },
+        { "POST /api/candidates", """{"givenName":"\u0007","familyName":"Khan","email":"a.{new}@example.org","postcode":"WR1 2AB","dateOfBirth":"2004-03-09","consent":true,"source":"Employer","lawfulBasis":"Public task","advisorId":"advisor-1"}""", "staff", 400, "givenName" },
+        { "POST /api/candidates", """{"givenName":"Amira","familyName":"---","email":"a.{new}@example.org","postcode":"WR1 2AB","dateOfBirth":"2004-03-09","consent":true,"source":"Employer","lawfulBasis":"Public task","advisorId":"advisor-1"}""", "staff", 400, "familyName" },
+        { "POST /api/candidates", """{"givenName":"Amira","familyName":"Khan","email":"amira.{new}@example.org","postcode":"WR1 2AB","dateOfBirth":"2004-03-09","consent":true,"source":"Employer","lawfulBasis":"{huge}","advisorId":"advisor-1"}""", "staff", 400, "lawfulBasis" },
+        { "POST /api/candidates", """{"givenName":"Amira","familyName":"Khan","email":"amira.{new}@example.org","postcode":"WR1 2AB","dateOfBirth":"2004-03-09","consent":true,"source":"Employer","lawfulBasis":"Public task","advisorId":"{huge}"}""", "staff", 400, "advisorId" },
+        { "POST /api/candidates", """{"givenName":"Amira","familyName":"Khan","email":"amira.{new}@example.org","postcode":"WR1 2AB","dateOfBirth":"2004-03-09","consent":true,"source":"Employer","lawfulBasis":"Public\ntask","advisorId":"advisor-1"}""", "staff", 400, "lawfulBasis" },
+        { "POST /api/academies", """{"id":"{new}","employerName":"E","sector":"S","providerId":"{providerA}","place":"P","sessions":["{d3}"],"placementStart":"{d7}","placementEnd":"{d18}","interviewDate":"{d21}","name":"Care\nAcademy"}""", "staff", 400, "name" },
+        { "POST /api/academies", """{"id":"{new}","employerName":"E","sector":"S","providerId":"{providerA}","place":"P","sessions":["{d3}"],"placementStart":"{d7}","placementEnd":"{d18}","interviewDate":"{d21}","name":"N","costPerPlace":450.001}""", "staff", 400, "costPerPlace" },
+        { "POST /api/academies/{academy}/outcomes", """{"candidateId":"{swap}","outcome":7}""", "staff", 400, "outcome" },
+        { "POST /api/cohorts", """{"id":"{new}","name":"N","standardName":"S","employerId":"{employer}","providerId":"{providerA}","durationMonths":12,"fundingBandMaximum":7000,"startDate":"9999-12-31","agreedPrice":7000}""", "staff", 400, "startDate" },
+        { "POST /api/cohorts", """{"id":"{new}","name":"N","standardName":"S","employerId":"{employer}","providerId":"{providerA}","durationMonths":12,"fundingBandMaximum":7000,"startDate":"0001-01-01","agreedPrice":7000}""", "staff", 400, "startDate" },
+        { "POST /api/cohorts", """{"id":"{new}","name":"N","standardName":"S","employerId":"{employer}","providerId":"{providerA}","durationMonths":12,"fundingBandMaximum":7000,"startDate":"{d30}","agreedPrice":7000.001}""", "staff", 400, "agreedPrice" },
+        { "POST /api/candidates/{swap}/withdraw", """{"reason":"moved\u0000away"}""", "staff", 400, "reason" },
+        { "POST /api/finance/transfers", """{"transferId":"{new}","senderId":"{employer}","receiverId":"someone-else","date":"0001-01-01","amount":100}""", "staff", 400, "date" },
+        { "POST /api/finance/transfers", """{"transferId":"{new}","senderId":"{employer}","receiverId":"someone-else","date":"{today}","amount":100.005}""", "staff", 400, "amount" },
+        { "POST /api/finance/commitments", """{"commitmentId":"{new}","employerId":"{employer}","fundingBandMaximum":9000,"apprenticeAgeAtStart":19,"agreedPrice":9000,"startDate":"{today}","plannedEndDate":"9999-12-31"}""", "staff", 400, "plannedEndDate" },
+        { "POST /api/finance/commitments", """{"commitmentId":"{new}","employerId":"{employer}","fundingBandMaximum":9000,"apprenticeAgeAtStart":19,"agreedPrice":9000,"startDate":"{today}","plannedEndDate":"{d4100}"}""", "staff", 400, "plannedEndDate" },
+        { "POST /api/finance/commitments", """{"commitmentId":"{new}","employerId":"{employer}","fundingBandMaximum":9000,"apprenticeAgeAtStart":19,"agreedPrice":-9000,"startDate":"{today}","plannedEndDate":"{d400}"}""", "staff", 400, "agreedPrice" },
+        { "POST /api/finance/commitments", """{"commitmentId":"{new}","employerId":"{employer}","fundingBandMaximum":9000,"apprenticeAgeAtStart":19,"agreedPrice":1e28,"startDate":"{today}","plannedEndDate":"{d400}"}""", "staff", 400, "agreedPrice" },
+        { "GET /api/reports/outcomes?from={today}&to=9999-12-31", "", "staff", 400, "to" },
+        { "GET /api/reports/outcomes?from=9999-12-25&to=9999-12-31", "", "staff", 400, "from" },
+        { "POST /api/providers/confirmations", """{"reference":"r1","candidateId":"{cohortMember}","kind":"7","date":"{today}"}""", "A", 400, "kind" },
     };
 
     [Theory]
@@ -84,6 +108,8 @@ public class BadInputTests(DemoHubFixture hub) : IClassFixture<DemoHubFixture>
         foreach (var kind in new[] { "academies", "cohorts" })
             Assert.Equal(HttpStatusCode.NotFound, (await hub.Http.GetAsync($"/api/{kind}/{created}")).StatusCode);
         Assert.DoesNotContain(created, await hub.Http.GetStringAsync("/api/providers"));
+        // Refused enrolments carry {new} in their email: nobody with it may have been enrolled.
+        Assert.Equal("[]", await hub.Http.GetStringAsync($"/api/candidates?q={created}"));
     }
 
     private string Fill(string text, string created)
@@ -93,7 +119,7 @@ public class BadInputTests(DemoHubFixture hub) : IClassFixture<DemoHubFixture>
             .Replace("{new}", created).Replace("{academy}", hub.AcademyId).Replace("{cohort}", hub.CohortId).Replace("{employer}", hub.EmployerId)
             .Replace("{providerA}", hub.KeyA.Split('.')[0]).Replace("{silent}", hub.Candidate("silent")).Replace("{swap}", hub.Candidate("academy"))
             .Replace("{job}", hub.Candidate("job")).Replace("{cohortMember}", hub.Candidate("cohort"))
-            .Replace("{today}", $"{today:yyyy-MM-dd}").Replace("{past}", $"{today.AddDays(-10):yyyy-MM-dd}").Replace("{long}", new string('n', 121));
+            .Replace("{today}", $"{today:yyyy-MM-dd}").Replace("{past}", $"{today.AddDays(-10):yyyy-MM-dd}").Replace("{long}", new string('n', 121)).Replace("{huge}", new string('x', 1_100_000));
         return System.Text.RegularExpressions.Regex.Replace(filled, @"\{d(\d+)\}", m => $"{today.AddDays(int.Parse(m.Groups[1].Value)):yyyy-MM-dd}");
     }
 }
