@@ -94,6 +94,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        // The workflow engine runs inside the app's process and polls its task hub itself; the
+        // host scales on HTTP only, so one instance stays up for timers and signals.
+        alwaysReady: [
+          {
+            name: 'http'
+            instanceCount: 1
+          }
+        ]
       }
       // host.json's customHandler section starts the published executable.
       runtime: {

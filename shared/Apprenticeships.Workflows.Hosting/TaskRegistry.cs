@@ -21,12 +21,14 @@ public static class TaskRegistry
         [typeof(ReadBusinessClock), typeof(RecordCandidateStage), typeof(SendCandidateEmail), typeof(AlertAdvisor), typeof(GetAcademyPlan),
          typeof(GetCohortPlan), typeof(CheckAttendance), typeof(StartApprenticeship), typeof(EndTraining)];
 
-    public static ObjectCreator<TaskOrchestration>[] OrchestrationCreators(IServiceProvider services, DurableTaskShimFactory shims) =>
-        [.. Orchestrators.Select(type => new Creator<TaskOrchestration>(type.Name,
+    /// <param name="types">Other classes than the app's (bench/ runs its own trivial workflows).</param>
+    public static ObjectCreator<TaskOrchestration>[] OrchestrationCreators(IServiceProvider services, DurableTaskShimFactory shims, IEnumerable<Type>? types = null) =>
+        [.. (types ?? Orchestrators).Select(type => new Creator<TaskOrchestration>(type.Name,
             () => shims.CreateOrchestration(type.Name, (ITaskOrchestrator)ActivatorUtilities.CreateInstance(services, type))))];
 
-    public static ObjectCreator<TaskActivity>[] ActivityCreators(IServiceProvider services, DurableTaskShimFactory shims) =>
-        [.. Activities.Select(type => new Creator<TaskActivity>(type.Name,
+    /// <param name="types">Other classes than the app's (bench/ runs its own trivial activities).</param>
+    public static ObjectCreator<TaskActivity>[] ActivityCreators(IServiceProvider services, DurableTaskShimFactory shims, IEnumerable<Type>? types = null) =>
+        [.. (types ?? Activities).Select(type => new Creator<TaskActivity>(type.Name,
             () => shims.CreateActivity(type.Name, (ITaskActivity)ActivatorUtilities.CreateInstance(services, type))))];
 
     private sealed class Creator<T> : ObjectCreator<T>

@@ -11,14 +11,18 @@ namespace Apprenticeships.Workflows.Hosting;
 /// </summary>
 public static class WorkflowEngine
 {
-    public static AzureStorageOrchestrationService Create(StorageAccount account, WorkflowEngineOptions options, ILoggerFactory loggers)
+    public static AzureStorageOrchestrationService Create(StorageAccount account, WorkflowEngineOptions options, ILoggerFactory loggers) =>
+        new(Settings(account, options, loggers));
+
+    /// <summary>The engine's settings from ours, before the engine is built (bench/ swaps in storage clients that count calls).</summary>
+    public static AzureStorageOrchestrationServiceSettings Settings(StorageAccount account, WorkflowEngineOptions options, ILoggerFactory loggers)
     {
         if (!WorkflowEngineOptions.IsValidHubName(options.TaskHub))
             throw new InvalidOperationException($"Durable__TaskHub '{options.TaskHub}' is not a task hub name: 3-45 letters and digits, starting with a letter.");
         var clients = account.ConnectionString is { } connection
             ? new StorageAccountClientProvider(connection)
             : new StorageAccountClientProvider(account.Blobs.Uri, account.Queues.Uri, account.Tables.Uri, account.Credential!);
-        return new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        return new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = clients,
             TaskHubName = options.TaskHub,
@@ -28,6 +32,6 @@ public static class WorkflowEngine
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             ExtendedSessionsEnabled = options.ExtendedSessions,
             LoggerFactory = loggers,
-        });
+        };
     }
 }

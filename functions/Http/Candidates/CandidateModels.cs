@@ -9,13 +9,13 @@ public sealed record CandidateSummary(string Id, string Name, CandidateStage Sta
 public sealed record CandidateDetails(
     string Id, string GivenName, string FamilyName, string Email, string Postcode, DateOnly DateOfBirth,
     ReferralSource Source, string LawfulBasis, string AdvisorId, DateTimeOffset EnrolledAt,
-    CandidateStage Stage, DateTimeOffset StageChangedAt, string? WithdrawalReason, string? AcademyId, string? CohortId, string? Journey, object? JourneyStatus)
+    CandidateStage Stage, DateTimeOffset StageChangedAt, string? WithdrawalReason, string? AcademyId, string? CohortId, string? Journey, object? JourneyStatus, string? JourneyFailure)
 {
     public static CandidateDetails Of(CandidateWithJourney found)
     {
         var c = found.Candidate;
         return new(c.Id, c.GivenName, c.FamilyName, c.Email, c.Postcode, c.DateOfBirth, c.Source, c.LawfulBasis, c.AdvisorId, c.EnrolledAt,
-            c.Stage, c.StageChangedAt, c.WithdrawalReason, c.AcademyId, c.CohortId, found.Journey?.RuntimeStatus, found.Journey?.CustomStatus);
+            c.Stage, c.StageChangedAt, c.WithdrawalReason, c.AcademyId, c.CohortId, found.Journey?.RuntimeStatus, found.Journey?.CustomStatus, found.Journey?.Failure);
     }
 }
 

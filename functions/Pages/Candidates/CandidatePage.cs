@@ -38,6 +38,14 @@ public static class CandidatePage
     {
         var services = http.RequestServices;
         var events = (await services.GetRequiredService<CandidateQueries>().HistoryAsync(c.Id, ct)).Value?.Events ?? [];
+        // A workflow step that kept failing after its retries stops the journey: staff must see why.
+        var journey = await services.GetRequiredService<IWorkflows>().JourneyAsync(c.Id, ct);
+        var failure = journey is { Failure: { } reason } ? Html.Of($"""
+            <div class="govuk-warning-text" id="journey-failed">
+              <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> This candidate's workflow stopped on an error and needs support: {reason}</strong>
+            </div>
+            """) : Html.Empty;
         var timeline = events.Select(e => Html.Of($"""
             <li class="app-timeline__item"><p class="govuk-body govuk-!-margin-bottom-1"><strong>{StageNames.When(e.At)}</strong></p><p class="govuk-body">{e.What}</p></li>
             """));
@@ -86,6 +94,7 @@ public static class CandidatePage
               {(c.WithdrawalReason is null ? Html.Empty : Row("Withdrawal reason", c.WithdrawalReason))}
             </dl>
             <h2 class="govuk-heading-m">Journey</h2>
+            {failure}
             <ol class="govuk-list app-timeline" id="timeline">{timeline}</ol>
             {assign}
             {withdraw}

@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Email;
+using Apprenticeships.Workflows;
+using Apprenticeships.Workflows.Activities;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using static Apprenticeships.Functions.Tests.Http.Candidates.CandidateJourneyTests;
+
+namespace Apprenticeships.Functions.Tests.Workflows;
+
+/// <summary>
+/// The engine runs an activity at least once: a worker that dies after the work and before the
+/// engine records it runs it again. Each side-effecting activity, run twice with the same
+/// input (and so the same idempotency key), must leave one email, one alert, one timeline row.
+/// </summary>
+public class RepeatedActivityTests
+{
+    [Fact]
+    public async Task Emails_alerts_and_stage_changes_happen_once_when_their_activity_runs_twice()
+    {
+        await using var app = await AppAsync();
+        var http = app.CreateClient();
+        var id = await EnrolAsync(http);
+        await EventuallyAsync(async () => await StageOfAsync(http, id) == "AwaitingInterest", "awaiting interest");
+        var before = (await MailForAsync(app, id)).Count;
+
+        var email = new Keyed<CandidateEmail>("test-journey#90", new CandidateEmail(id, "confirm-interest-nudge"));
+        var alert = new Keyed<AdvisorAlert>("test-journey#91", new AdvisorAlert(id, "needs a call."));
+        var stage = new Keyed<StageChange>("test-journey#92", new StageChange(id, CandidateStage.Engaged, "The candidate confirmed their interest."));
+        for (var run = 0; run < 2; run++)
+        {
+            await RunAsync<SendCandidateEmail, Keyed<CandidateEmail>, bool>(app, email);
+            await RunAsync<AlertAdvisor, Keyed<AdvisorAlert>, bool>(app, alert);
+            await RunAsync<RecordCandidateStage, Keyed<StageChange>, bool>(app, stage);
+        }
+
+        Assert.Equal(before + 1, (await MailForAsync(app, id)).Count);
+        Assert.Single(await MailForAsync(app, "advisors"), m => m.Subject.Contains(id));
+        var timeline = await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}/timeline");
+        Assert.Single(timeline.GetProperty("entries").EnumerateArray(), e => e.GetProperty("stage").GetString() == "Engaged");
+    }
+
+    /// <summary>Runs an activity the way the engine's worker does: a fresh instance from the app's services.</summary>
+    private static Task<TOut> RunAsync<TActivity, TIn, TOut>(WebApplicationFactory<Program> app, TIn input) where TActivity : TaskActivity<TIn, TOut> =>
+        ActivatorUtilities.CreateInstance<TActivity>(app.Services).RunAsync(new StepContext(typeof(TActivity).Name), input);
+
+    private sealed class StepContext(string name) : TaskActivityContext
+    {
+        public override TaskName Name { get; } = name;
+        public override string InstanceId => "test-journey";
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Apprenticeships.Application.Workflows;
+using Apprenticeships.Domain.Programmes;
+using Apprenticeships.Functions.Tests.Http.Candidates;
+using Microsoft.Extensions.DependencyInjection;
+using static Apprenticeships.Functions.Tests.Http.Candidates.CandidateJourneyTests;
+
+namespace Apprenticeships.Functions.Tests.Workflows;
+
+/// <summary>
+/// The engine delivers a re-raised event again. Every signal carries a reference, and a workflow
+/// takes each reference once: raising each signal twice must change nothing the second time.
+/// </summary>
+public class RepeatedSignalTests
+{
+    [Fact]
+    public async Task Interest_assignment_and_academy_outcome_raised_twice_each_act_once()
+    {
+        await using var app = await AppAsync();
+        var http = app.CreateClient();
+        var workflows = app.Services.GetRequiredService<IWorkflows>();
+        var today = DateOnly.FromDateTime(app.Clock().GetUtcNow().UtcDateTime);
+        var academyId = await AcademyAsync(http, today);
+        var id = await EnrolAsync(http);
+        await EventuallyAsync(async () => await StageOfAsync(http, id) == "AwaitingInterest", "awaiting interest");
+
+        for (var i = 0; i < 2; i++) Assert.Equal(SignalResult.Delivered, await workflows.AnswerInterestAsync(id, InterestAnswer.Confirmed, "link-1", default));
+        await EventuallyAsync(async () => await StageOfAsync(http, id) == "Engaged", "engaged");
+
+        var academy = new Assignment(AssignmentKind.Academy, academyId, null);
+        for (var i = 0; i < 2; i++) await workflows.AssignAsync(id, academy, "assign-1", default);
+        await EventuallyAsync(async () => await StageOfAsync(http, id) == "InSwap", "in the academy");
+
+        var outcome = new SwapResult(SwapOutcome.CompletedUnsuccessful, SwapOffer.None);
+        for (var i = 0; i < 2; i++) await workflows.RecordSwapOutcomeAsync(id, academyId, outcome, "outcome-1", default);
+        await EventuallyAsync(async () => await StageOfAsync(http, id) == "Engaged", "back to engaged after the academy");
+
+        // Had the journey taken the repeated assignment, it would be back in the academy and the
+        // job start below would wait behind it.
+        await workflows.AssignAsync(id, new Assignment(AssignmentKind.Job, null, today.AddDays(7)), "job-1", default);
+        await EventuallyAsync(async () => await StageOfAsync(http, id) == "InWork", "in work");
+
+        var timeline = await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}/timeline");
+        Assert.Equal(["AwaitingInterest", "Engaged", "InSwap", "Engaged", "InWork"],
+            timeline.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("stage").GetString()));
+        Assert.Single(await MailForAsync(app, id), m => m.Template == "outcome");
+    }
+
+    private static async Task<string> AcademyAsync(HttpClient http, DateOnly today)
+    {
+        var providerId = $"p{Guid.NewGuid():N}"[..12];
+        Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/providers", new { id = providerId, name = "Care Skills Training" })).StatusCode);
+        var academyId = $"a{Guid.NewGuid():N}"[..12];
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
+        var created = await http.PostAsJsonAsync("/api/academies", new
+        {
+            id = academyId, name = "Adult Care Academy", employerName = "Acorn Care", sector = "Adult care", providerId, place = "County Hall",
+            sessions = new[] { Day(3), Day(4) }, placementStart = Day(7), placementEnd = Day(18), interviewDate = Day(21), costPerPlace = 450m,
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return academyId;
+    }
+}
