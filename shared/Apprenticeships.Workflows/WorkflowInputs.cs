@@ -5,7 +5,11 @@ namespace Apprenticeships.Workflows;
 // of birth are looked up by activities at the moment they are needed, so history and queues
 // never hold personal data.
 
-public sealed record StageChange(string CandidateId, CandidateStage Stage, string What, string? Reason = null);
+public sealed record StageChange(string CandidateId, CandidateStage Stage, string What, string? Reason = null)
+{
+    /// <summary>When the workflow made the change (business time), fixed in history so a retried step writes the same timeline row.</summary>
+    public DateTime At { get; init; }
+}
 
 /// <summary>An email to a candidate; details are ids, dates and numbers the template needs (never personal data).</summary>
 public sealed record CandidateEmail(string CandidateId, string Template, IReadOnlyDictionary<string, string>? Details = null);

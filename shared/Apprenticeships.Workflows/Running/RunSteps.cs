@@ -14,7 +14,7 @@ public static class RunSteps
 
     public static async Task MoveAsync(this OrchestrationRun run, StageChange change, string? detail = null)
     {
-        await run.CallAsync<bool>(nameof(RecordCandidateStage), new Keyed<StageChange>(run.NextKey(), change));
+        await run.CallAsync<bool>(nameof(RecordCandidateStage), new Keyed<StageChange>(run.NextKey(), change with { At = run.Now }));
         run.Context.SetCustomStatus(new JourneyStatus(change.Stage, run.Now, detail));
     }
 

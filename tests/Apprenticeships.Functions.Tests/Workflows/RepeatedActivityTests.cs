@@ -29,7 +29,7 @@ public class RepeatedActivityTests
 
         var email = new Keyed<CandidateEmail>("test-journey#90", new CandidateEmail(id, "confirm-interest-nudge"));
         var alert = new Keyed<AdvisorAlert>("test-journey#91", new AdvisorAlert(id, "needs a call."));
-        var stage = new Keyed<StageChange>("test-journey#92", new StageChange(id, CandidateStage.Engaged, "The candidate confirmed their interest."));
+        var stage = new Keyed<StageChange>("test-journey#92", new StageChange(id, CandidateStage.Engaged, "The candidate confirmed their interest.") { At = DateTime.UtcNow });
         for (var run = 0; run < 2; run++)
         {
             await RunAsync<SendCandidateEmail, Keyed<CandidateEmail>, bool>(app, email);

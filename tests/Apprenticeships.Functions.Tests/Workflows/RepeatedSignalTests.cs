@@ -33,8 +33,10 @@ public class RepeatedSignalTests
         for (var i = 0; i < 2; i++) await workflows.AssignAsync(id, academy, "assign-1", default);
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "InSwap", "in the academy");
 
+        // The academy's workflow starts just after the stage moves: the first outcome goes once it runs, the second repeats it.
         var outcome = new SwapResult(SwapOutcome.CompletedUnsuccessful, SwapOffer.None);
-        for (var i = 0; i < 2; i++) await workflows.RecordSwapOutcomeAsync(id, academyId, outcome, "outcome-1", default);
+        await EventuallyAsync(async () => await workflows.RecordSwapOutcomeAsync(id, academyId, outcome, "outcome-1", default) == SignalResult.Delivered, "the academy workflow running");
+        Assert.Equal(SignalResult.Delivered, await workflows.RecordSwapOutcomeAsync(id, academyId, outcome, "outcome-1", default));
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "Engaged", "back to engaged after the academy");
 
         // Had the journey taken the repeated assignment, it would be back in the academy and the
