@@ -57,7 +57,25 @@ public sealed class DurableWorkflows(DurableTaskClient client) : IWorkflows
     public async Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct)
     {
         var journey = await client.GetInstanceAsync(WorkflowInstances.Journey(candidateId), getInputsAndOutputs: false, ct);
-        return journey is null ? null : new WorkflowView(journey.RuntimeStatus.ToString(), journey.ReadCustomStatusAs<JsonElement?>(), journey.FailureDetails?.ErrorMessage);
+        return journey is null ? null : new WorkflowView(journey.RuntimeStatus.ToString(), journey.ReadCustomStatusAs<JsonElement?>(), Reason(journey.FailureDetails));
+    }
+
+    /// <summary>The failure and the failures under it, innermost last: the innermost names what to put right.</summary>
+    private static string? Reason(TaskFailureDetails? failure)
+    {
+        var messages = new List<string>();
+        for (var f = failure; f is not null; f = f.InnerFailure) messages.Add(f.ErrorMessage);
+        return messages.Count == 0 ? null : string.Join(" ← ", messages.Distinct());
+    }
+
+    public async Task<SignalResult> RetryJourneyAsync(string candidateId, string reason, CancellationToken ct)
+    {
+        var journey = WorkflowInstances.Journey(candidateId);
+        if (await client.GetInstanceAsync(journey, getInputsAndOutputs: false, ct) is not { RuntimeStatus: OrchestrationRuntimeStatus.Failed })
+            return SignalResult.NotRunning;
+        // The engine rewinds the failed sub-orchestration under it too.
+        await client.RewindInstanceAsync(journey, reason, ct);
+        return SignalResult.Delivered;
     }
 
     public async Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct)

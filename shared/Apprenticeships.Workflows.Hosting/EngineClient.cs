@@ -95,6 +95,10 @@ public sealed class EngineClient(AzureStorageOrchestrationService engine) : Dura
         return new Microsoft.DurableTask.Client.PurgeResult(purged.InstancesDeleted);
     }
 
+    /// <summary>Runs a failed instance again from its failed steps (the engine's rewind), keeping everything it did before.</summary>
+    public override Task RewindInstanceAsync(string instanceId, string reason, CancellationToken cancellation = default) =>
+        engine.RewindTaskOrchestrationAsync(instanceId, reason);
+
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private Task SendAsync(string instanceId, HistoryEvent message) =>
@@ -109,8 +113,36 @@ public sealed class EngineClient(AzureStorageOrchestrationService engine) : Dura
         SerializedInput = withInputs ? state.Input : null,
         SerializedOutput = withInputs ? state.Output : null,
         SerializedCustomStatus = state.Status,
-        FailureDetails = state.FailureDetails is { } failure
-            ? new TaskFailureDetails(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, null, null)
-            : null,
+        FailureDetails = state.OrchestrationStatus == CoreStatus.Failed ? Failure(state) : null,
     };
+
+    /// <summary>
+    /// Why an instance failed, with the failures under it (a failed activity under a failed
+    /// sub-orchestration). The engine keeps the details in the instance's output as JSON.
+    /// </summary>
+    private static TaskFailureDetails? Failure(OrchestrationState state)
+    {
+        if (state.FailureDetails is { } failure) return FromCore(failure);
+        if (string.IsNullOrEmpty(state.Output)) return null;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(state.Output);
+            if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object) return FromJson(json.RootElement);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Plain text: the message itself.
+        }
+        return new TaskFailureDetails("Failure", state.Output, null, null, null);
+    }
+
+    private static TaskFailureDetails FromCore(FailureDetails failure) =>
+        new(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, failure.InnerFailure is { } inner ? FromCore(inner) : null, null);
+
+    private static TaskFailureDetails FromJson(System.Text.Json.JsonElement failure)
+    {
+        string? Text(string name) => failure.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+        var inner = failure.TryGetProperty("InnerFailure", out var nested) && nested.ValueKind == System.Text.Json.JsonValueKind.Object ? FromJson(nested) : null;
+        return new TaskFailureDetails(Text("ErrorType") ?? "Failure", Text("ErrorMessage") ?? failure.GetRawText(), Text("StackTrace"), inner, null);
+    }
 }

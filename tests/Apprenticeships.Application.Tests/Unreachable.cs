@@ -62,6 +62,7 @@ internal sealed class RecordingWorkflows : IWorkflows
     public Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct) => Record($"stop {candidateId}");
     public Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct) => Task.FromResult<WorkflowView?>(null);
     public Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct) => Record($"clock {offset}");
+    public Task<SignalResult> RetryJourneyAsync(string candidateId, string reason, CancellationToken ct) => Record($"retry {candidateId}");
 }
 
 internal static class Refusals

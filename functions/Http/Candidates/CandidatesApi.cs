@@ -17,6 +17,8 @@ public static class CandidatesApi
             (await candidates.HistoryAsync(id, ct)).ToHttp(h => new TimelineResponse(id, h.Stages, h.Events)));
         group.MapPost("/{id}/withdraw", (string id, JsonBody<WithdrawCandidate> body, CandidateWithdrawal withdrawal, CancellationToken ct) =>
             body.ThenAsync(async r => (await withdrawal.WithdrawAsync(id, r, ct)).ToHttp(CandidateSummary.Of)));
+        group.MapPost("/{id}/journey/retry", async (string id, JourneyRetry retry, CancellationToken ct) =>
+            (await retry.RetryAsync(id, ct)).ToHttp(CandidateSummary.Of));
         group.MapPost("/{id}/job-start", (string id, JsonBody<RecordJobStart> body, CandidateAssignments assignments, CancellationToken ct) =>
             body.ThenAsync(async r => (await assignments.RecordJobStartAsync(id, r, ct)).ToCreated(_ => $"/api/candidates/{id}", Assigned)));
         group.MapPost("/{id}/sustainment", (string id, JsonBody<RecordSustainment> body, SustainmentAnswers answers, CancellationToken ct) =>

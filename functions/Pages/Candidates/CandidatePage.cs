@@ -18,6 +18,14 @@ public static class CandidatePage
                 : Results.Redirect($"/candidates/{id}");
         });
 
+        group.MapPost("/journey/retry", async (HttpContext http, string id, CandidateQueries candidates, JourneyRetry retry, CancellationToken ct) =>
+        {
+            if (await candidates.GetAsync(id, ct) is not { } candidate) return NotFound(http);
+            return (await retry.RetryAsync(id, ct)).Problem is { } problem
+                ? await RenderAsync(http, candidate, new() { ["retry"] = [problem.Detail] }, null, ct)
+                : Results.Redirect($"/candidates/{id}");
+        });
+
         group.MapPost("/assign", async (HttpContext http, string id, IFormCollection form, CandidateQueries candidates, CandidateAssignments assignments, CancellationToken ct) =>
         {
             if (await candidates.GetAsync(id, ct) is not { } candidate) return NotFound(http);
@@ -43,8 +51,13 @@ public static class CandidatePage
         var failure = journey is { Failure: { } reason } ? Html.Of($"""
             <div class="govuk-warning-text" id="journey-failed">
               <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-              <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> This candidate's workflow stopped on an error and needs support: {reason}</strong>
+              <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> This candidate's workflow stopped on an error: {reason}</strong>
             </div>
+            <form method="post" action="/candidates/{c.Id}/journey/retry" novalidate>
+              {PageLayout.Antiforgery(http)}
+              <p class="govuk-body">Put right what the error names, then run the journey again from the step that failed.</p>
+              {FormFields.Button("Retry the journey")}
+            </form>
             """) : Html.Empty;
         var timeline = events.Select(e => Html.Of($"""
             <li class="app-timeline__item"><p class="govuk-body govuk-!-margin-bottom-1"><strong>{StageNames.When(e.At)}</strong></p><p class="govuk-body">{e.What}</p></li>

@@ -37,6 +37,9 @@ public interface IWorkflows
 
     Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct);
 
+    /// <summary>Runs a journey that failed again from the step that failed; NotRunning when it has not failed.</summary>
+    Task<SignalResult> RetryJourneyAsync(string candidateId, string reason, CancellationToken ct);
+
     /// <summary>Tells running workflows the business clock's new offset, so their waits re-arm (Development only).</summary>
     Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct);
 }

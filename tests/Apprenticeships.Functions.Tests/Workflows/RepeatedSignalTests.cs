@@ -50,11 +50,11 @@ public class RepeatedSignalTests
         Assert.Single(await MailForAsync(app, id), m => m.Template == "outcome");
     }
 
-    private static async Task<string> AcademyAsync(HttpClient http, DateOnly today)
+    internal static async Task<string> AcademyAsync(HttpClient http, DateOnly today, string? academyId = null)
     {
         var providerId = $"p{Guid.NewGuid():N}"[..12];
         Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/providers", new { id = providerId, name = "Care Skills Training" })).StatusCode);
-        var academyId = $"a{Guid.NewGuid():N}"[..12];
+        academyId ??= $"a{Guid.NewGuid():N}"[..12];
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
         var created = await http.PostAsJsonAsync("/api/academies", new
         {
