@@ -26,6 +26,7 @@ public static class WorkflowEngine
         {
             StorageAccountClientProvider = clients,
             TaskHubName = options.TaskHub,
+            WorkerId = options.WorkerId,
             PartitionCount = options.PartitionCount,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,

@@ -33,6 +33,14 @@ public sealed class WorkflowEngineOptions
 
     public bool ExtendedSessions { get; set; } = true;
 
+    /// <summary>
+    /// This worker's name in the task hub's partition leases. Durable Functions uses the machine's
+    /// name; so do we, so that an instance restarted after a crash takes its partitions back at
+    /// once instead of waiting for its old leases to expire. Two workers on one machine and one
+    /// hub need different names.
+    /// </summary>
+    public string WorkerId { get; set; } = Environment.MachineName;
+
     /// <summary>Off for hosts that only start and signal workflows (Durable Functions runs them there).</summary>
     public bool RunWorker { get; set; } = true;
 

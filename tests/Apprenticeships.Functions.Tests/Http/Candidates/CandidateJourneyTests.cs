@@ -30,9 +30,9 @@ public class CandidateJourneyTests
     internal static async Task<string> StageOfAsync(HttpClient http, string id) =>
         (await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}")).GetProperty("stage").GetString()!;
 
-    internal static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    internal static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan? patience = null)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(patience ?? TimeSpan.FromSeconds(30));
         while (!await condition())
         {
             if (cts.IsCancellationRequested) throw new TimeoutException($"Gave up waiting for: {what}");
