@@ -24,6 +24,8 @@ builder.Services.AddApplication(builder.Configuration, builder.Environment.IsDev
 builder.Services.AddEmail(builder.Configuration);
 // The workflows run in this process on the Durable Task engine (Azure Storage, or Azurite locally).
 builder.Services.AddWorkflowEngine(builder.Configuration);
+if (builder.Configuration.GetValue("Schedules:ReferralRecovery", true))
+    builder.Services.AddHostedService<Apprenticeships.Functions.Schedules.ReferralRecoverySchedule>();
 builder.Services.AddSingleton<Apprenticeships.Functions.Dev.DemoHub>();
 builder.AddStaffSignIn();
 builder.Services.AddSignInKeyRing();

@@ -47,7 +47,7 @@ public static class ApplicationServiceCollectionExtensions
 
         services.AddSingleton<CandidateLinks>().AddSingleton<CandidateEnrolment>().AddSingleton<CandidateWithdrawal>()
             .AddSingleton<CandidateAssignments>().AddSingleton<SustainmentAnswers>().AddSingleton<CandidateLinkAnswers>()
-            .AddSingleton<CandidateQueries>().AddSingleton<PipelineAttention>().AddSingleton<JourneyRetry>();
+            .AddSingleton<CandidateQueries>().AddSingleton<PipelineAttention>().AddSingleton<JourneyRetry>().AddSingleton<ReferralRecovery>();
         services.AddSingleton<AcademyCreation>().AddSingleton<CohortCreation>().AddSingleton<AcademyAttendance>()
             .AddSingleton<AcademyOutcomes>().AddSingleton<ProgrammeQueries>();
         services.AddSingleton<ProviderKeys>().AddSingleton<ProviderConfirmations>().AddSingleton<ProviderLearners>();

@@ -22,6 +22,8 @@ public static class AppFactory
             b.UseSetting("Durable:TaskHub", LocalAzurite.UniqueName("hub"));
             // One partition: dozens of test apps share one Azurite, and each partition is a queue polled and a lease renewed.
             b.UseSetting("Durable:PartitionCount", "1");
+            // Test apps share one Candidates table across task hubs: one app's sweep would start journeys in its hub for another's candidates.
+            b.UseSetting("Schedules:ReferralRecovery", "false");
             // Apps that move their clock on would otherwise push other apps' mail off the newest-first outbox.
             b.UseSetting("Email:PickupContainer", LocalAzurite.UniqueName("outbox"));
             if (environment != "Development")

@@ -15,7 +15,8 @@ public sealed record EnrolCandidate(
 /// <summary>
 /// Enrols a candidate from a referral that passes <see cref="ReferralRules"/>: the candidate row
 /// first, then their journey, which starts with the welcome email. The journey is given the id
-/// only; personal data stays in the row.
+/// only; personal data stays in the row. A crash between the two leaves a candidate at
+/// Referred with no journey: <see cref="ReferralRecovery"/> starts it a minute later.
 /// </summary>
 public sealed class CandidateEnrolment(CandidateStore candidates, IWorkflows workflows, TimeProvider clock)
 {

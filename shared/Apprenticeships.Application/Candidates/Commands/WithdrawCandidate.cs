@@ -10,9 +10,15 @@ namespace Apprenticeships.Application.Candidates.Commands;
 public sealed record WithdrawCandidate(string? Reason);
 
 /// <summary>
-/// Takes a candidate off the programme, by their advisor or through their own link: the stage
-/// and reason, a timeline entry, their running workflows stopped, and, if they were in training,
-/// a withdrawal on the levy commitment, so instalments stop.
+/// Takes a candidate off the programme, by their advisor or through their own link: their running
+/// workflows stopped, a withdrawal on the levy commitment if they were in training (so
+/// instalments stop), then the stage, the reason and a timeline entry.
+/// <para>
+/// Every step can be done again without doing it twice, and the stage is written last: a crash
+/// part-way leaves a candidate who is not yet withdrawn, and the advisor's retry finishes the
+/// job. Withdrawing a withdrawn candidate again does the remaining steps and changes nothing
+/// else (200, the first reason kept); however many requests race, there is one Withdrawn entry.
+/// </para>
 /// </summary>
 public sealed class CandidateWithdrawal(CandidateStore candidates, CandidateTimeline timeline, CommitmentRepository commitments,
     IWorkflows workflows, TimeProvider clock)
@@ -28,28 +34,34 @@ public sealed class CandidateWithdrawal(CandidateStore candidates, CandidateTime
             return Problem.Invalid("reason", "The reason must not contain control characters such as tabs or line breaks.");
         var candidate = InputLimits.IsId(candidateId) ? await candidates.GetAsync(candidateId, ct) : null;
         if (candidate is null) return Problem.NotFound("id", $"No candidate '{candidateId}'.");
-        if (candidate.Stage.IsClosed()) return Problem.Conflict("id", $"The candidate is already closed ({candidate.Stage.Describe()}).");
-        return Result<Candidate>.Ok(await WithdrawAsync(candidate, reason, $"Withdrawn by their advisor: {reason}", ct));
+        if (candidate.Stage.IsClosed() && candidate.Stage != CandidateStage.Withdrawn)
+            return Problem.Conflict("id", $"The candidate is already closed ({candidate.Stage.Describe()}).");
+        return Result<Candidate>.Ok(await WithdrawAsync(candidate, reason, stored => $"Withdrawn by their advisor: {stored}", ct));
     }
 
     /// <summary>The candidate left through their own link.</summary>
     internal async Task LeaveAsync(Candidate candidate, CancellationToken ct)
     {
         if (!candidate.Stage.IsClosed())
-            await WithdrawAsync(candidate, "Left at their own request", "The candidate left the programme through their email link.", ct);
+            await WithdrawAsync(candidate, "Left at their own request", _ => "The candidate left the programme through their email link.", ct);
     }
 
-    private async Task<Candidate> WithdrawAsync(Candidate candidate, string reason, string what, CancellationToken ct)
+    private async Task<Candidate> WithdrawAsync(Candidate candidate, string reason, Func<string?, string> describe, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var moved = await candidates.MoveToAsync(candidate.Id, CandidateStage.Withdrawn, now, reason, ct);
-        await timeline.AddAsync(candidate.Id, "withdrawn", new TimelineEntry(now, CandidateStage.Withdrawn, what), ct);
+        // Workflows first: once the stage says Withdrawn nothing may still send reminders.
         await workflows.StopAllAsync(candidate.Id, candidate.AcademyId, "withdrawn", ct);
         if (await commitments.FindAsync(CommitmentIds.Of(candidate.Id), ct) is { } record &&
             !record.Events.Any(e => e.Kind is CommitmentEventKind.Completion or CommitmentEventKind.Withdrawal))
         {
             await commitments.AddEventAsync(record.Commitment, new CommitmentEvent(CommitmentEventKind.Withdrawal, DateOnly.FromDateTime(now.UtcDateTime)), ct);
         }
-        return moved!;
+        var moved = await candidates.MoveToAsync(candidate.Id, CandidateStage.Withdrawn, now, reason, ct) ?? candidate;
+        if (moved.Stage == CandidateStage.Withdrawn)
+        {
+            // The stored change's time and reason: every racer and every retry writes the same row.
+            await timeline.AddAsync(candidate.Id, "withdrawn", new TimelineEntry(moved.StageChangedAt, CandidateStage.Withdrawn, describe(moved.WithdrawalReason)), ct);
+        }
+        return moved;
     }
 }
