@@ -17,6 +17,7 @@ builder.UseFunctionsPort();
 await builder.UseLocalStorageWhenUnconfiguredAsync();
 
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<Apprenticeships.Functions.Http.StorageUnavailable>();
 // Stages, sources and statuses read and write as their names, as people type them; a number (7 or "7")
 // is refused, since any number casts to an enum whether or not it names a value.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));

@@ -26,7 +26,7 @@ public class HealthApiTests
     }
 
     [Fact]
-    public async Task Health_is_503_and_names_the_unreachable_services_when_storage_is_down()
+    public async Task Health_and_every_request_are_503_while_storage_is_down()
     {
         // A port nothing listens on.
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;" +
@@ -40,5 +40,12 @@ public class HealthApiTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.False(body.RootElement.GetProperty("services").GetProperty("tables").GetProperty("reachable").GetBoolean());
+
+        // Any other request: a temporary fault to retry, not a 500.
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(Functions.Security.DevUserHeader.Header, "carys");
+        var candidates = await client.GetAsync("/api/candidates");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, candidates.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), candidates.Headers.RetryAfter?.Delta);
     }
 }
