@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Durable.Bench;
+namespace Workflow.Bench;
 
 /// <summary>
 /// Counts storage requests (one billable transaction each) by kind, with the time each kind

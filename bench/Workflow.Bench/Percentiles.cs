@@ -1,4 +1,4 @@
-namespace Durable.Bench;
+namespace Workflow.Bench;
 
 public static class Percentiles
 {

@@ -3,7 +3,7 @@ using Apprenticeships.Storage;
 using Azure;
 using Azure.Data.Tables;
 
-namespace Durable.Bench;
+namespace Workflow.Bench;
 
 /// <summary>
 /// The ceiling: the storage calls an activity round trip needs, straight on the SDKs, with 32
@@ -50,8 +50,8 @@ public static class RawStorageBench
         }
 
         var inline = await Loop(Checkpoint);
-        // What our inline checkpoint carries today: the state row, a history chunk, the next call's
-        // outbox row and the deletion of the previous one.
+        // What the old runtime's inline checkpoint carried: the state row, a history chunk, the next
+        // call's outbox row and the deletion of the previous one.
         var withOutbox = await Loop(async (p, n) =>
         {
             var state = new TableEntity($"p{p}", "state") { ["Version"] = n };

@@ -1,10 +1,11 @@
 using Azure.Core;
 
-namespace Durable.Bench;
+namespace Workflow.Bench;
 
 /// <summary>
-/// Names a storage request by what it does (batch transaction, upsert, queue receive...), from its
-/// service (told apart by endpoint, as Azurite serves each on its own port), method and path.
+/// Names a storage request by what it does (batch transaction, upsert, queue receive, blob
+/// lease...), from its service (told apart by endpoint, as Azurite serves each on its own port),
+/// method, path and query. One request is one billable storage transaction.
 /// </summary>
 public sealed class StorageCallKind(string connectionString)
 {
@@ -15,8 +16,27 @@ public sealed class StorageCallKind(string connectionString)
 
     public string Of(Request request)
     {
+        var what = What(request);
+        var where = Where(request.Uri.Path);
+        return where is null ? what : $"{what} ({where})";
+    }
+
+    /// <summary>
+    /// Which of the engine's tables or queues a call went to (a task hub's names end in these), so
+    /// a kind such as "table query" says whether it read history, instance status or leases.
+    /// </summary>
+    private static string? Where(string path)
+    {
+        var name = path.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1)?.Split('(')[0];
+        string[] roles = ["History", "Instances", "Partitions", "control", "workitems", "leases"];
+        return name is null ? null : roles.FirstOrDefault(role => name.Contains(role, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private string What(Request request)
+    {
         var service = _services.GetValueOrDefault(request.Uri.Host + ":" + request.Uri.Port, "?");
         var path = request.Uri.Path;
+        var query = request.Uri.Query;
         var method = request.Method.Method;
         return service switch
         {
@@ -25,13 +45,18 @@ public sealed class StorageCallKind(string connectionString)
             "table" when method == "GET" && path.Contains("PartitionKey=") => "table point read",
             "table" when method == "GET" => "table query",
             "table" when method == "POST" => "table insert",
-            "table" when method is "PUT" or "MERGE" or "PATCH" => request.Headers.Contains("If-Match") ? "table update (ETag)" : "table upsert",
+            "table" when method is "PUT" or "MERGE" or "PATCH" => request.Headers.Contains("If-Match") ? "table update with ETag" : "table upsert",
             "table" when method == "DELETE" => "table delete",
             "queue" when path.Contains("/messages/") && method == "DELETE" => "queue delete",
-            "queue" when path.Contains("/messages/") && method == "PUT" => "queue update",
+            "queue" when path.Contains("/messages/") && method == "PUT" => "queue visibility update",
             "queue" when path.EndsWith("/messages") && method == "POST" => "queue send",
             "queue" when path.EndsWith("/messages") && method == "GET" =>
-                request.Uri.Query.Contains("peekonly=true") ? "queue peek" : "queue receive",
+                query.Contains("peekonly=true") ? "queue peek" : "queue receive",
+            "queue" when query.Contains("comp=metadata") => "queue length read",
+            "queue" => $"queue {method}",
+            "blob" when query.Contains("comp=lease") => "blob lease",
+            "blob" when query.Contains("comp=list") => "blob list",
+            "blob" when query.Contains("restype=container") => $"blob container {method}",
             _ => $"{service} {method}",
         };
     }

@@ -1,11 +1,13 @@
-// The DBOS peer: bench/Durable.Bench's runtime workload (Workflows.cs, RuntimeBench.cs) on DBOS
+// The DBOS peer: bench/Workflow.Bench's engine workload (Workflows.cs, EngineBench.cs) on DBOS
 // and PostgreSQL, measured by the same rules. Prints a table to stderr, then "RESULT {json}".
 // usage: node workload.mjs postgres://USER@127.0.0.1:PORT/DB [workflows=500]
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import pg from 'pg';
+import { loadavg } from 'node:os';
 
 const [url, workflows = 500] = [process.argv[2], Number(process.argv[3] ?? 500)];
 const chain = 5;
+const loadAtStart = loadavg()[0];
 const stamps = new Map(); // workflow id -> when its measured step ran (ms since epoch)
 
 const sayHello = DBOS.registerStep(async (city) => `Hello ${city}`, { name: 'SayHello' });
@@ -106,7 +108,10 @@ const result = {
   event_p99_ms: percentile(eventLatency, 0.99),
   timer_p50_ms: percentile(lateness, 0.5),
   timer_p99_ms: percentile(lateness, 0.99),
+  timers_early: lateness.filter((l) => l < 0).length,
   pg_xacts_per_step: transactions / (workflows * chain),
+  load_at_start: loadAtStart,
+  load_at_end: loadavg()[0],
 };
 console.error('| measure | value |\n|---|---|');
 for (const [k, v] of Object.entries(result)) console.error(`| ${k} | ${v.toFixed(2)} |`);
