@@ -10,7 +10,7 @@ namespace Apprenticeships.Email;
 /// address and alert the advisor; unsubscribes stop further email. Each sg_event_id is applied
 /// once (SendGrid retries its posts).
 /// </summary>
-public sealed class EmailEventProcessor(StorageAccount account, EmailSuppressions suppressions, IUndeliverableAddressHandler undeliverable, TimeProvider clock)
+public sealed class EmailEventProcessor(StorageAccount account, EmailSuppressions suppressions, IUndeliverableAddressHandler undeliverable, EmailSendLog sends, TimeProvider clock)
     : TableStore(account, "EmailEvents")
 {
     private static readonly HashSet<string> Undeliverable = ["bounce", "dropped", "spamreport"];
@@ -27,6 +27,8 @@ public sealed class EmailEventProcessor(StorageAccount account, EmailSuppression
             var eventId = Text(e, "sg_event_id");
             var address = Text(e, "email");
             if (kind is null || eventId is null || address is null) continue;
+            // Any event for a send means SendGrid took it: an interrupted send must not go again.
+            if (Text(e, "dedupeKey") is { } sent) await sends.ConfirmAsync(sent, ct);
             if (!Undeliverable.Contains(kind) && !Unsubscribed.Contains(kind)) continue;
             try
             {

@@ -26,8 +26,13 @@ public interface IEmailSender
 /// <summary>A rendered email ready for a delivery channel.</summary>
 public sealed record RenderedEmail(string Subject, string Text, string Html);
 
+/// <summary>Whether a delivery whose outcome was not recorded (the sender died meanwhile) went out.</summary>
+public enum DeliveryCheck { Delivered, NotDelivered, Unknown }
+
 /// <summary>A channel that delivers rendered email: SendGrid in Azure, the pickup outbox locally.</summary>
 public interface IEmailDelivery
 {
+    Task<DeliveryCheck> CheckAsync(string dedupeKey, CancellationToken cancellationToken);
+
     Task DeliverAsync(string to, RenderedEmail email, IReadOnlyDictionary<string, string> customArgs, CancellationToken cancellationToken);
 }

@@ -8,11 +8,30 @@ namespace Apprenticeships.Email;
 public sealed class EmailSendLog(StorageAccount account) : TableStore(account, "EmailSends")
 {
 
-    public async Task<string?> StateOfAsync(string dedupeKey, CancellationToken ct)
+    public sealed record Entry(string State, DateTimeOffset At);
+
+    public async Task<Entry?> EntryOfAsync(string dedupeKey, CancellationToken ct)
     {
         await EnsureCreatedAsync(ct);
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(AddressHash.Of(dedupeKey), "", cancellationToken: ct);
-        return row.HasValue ? row.Value!.GetString("State") : null;
+        return row.HasValue ? new Entry(row.Value!.GetString("State") ?? "", row.Value.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue) : null;
+    }
+
+    /// <summary>SendGrid reported an event for the key, so it took the message: a send left at "Sending" by a crash is "Sent".</summary>
+    public async Task ConfirmAsync(string dedupeKey, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(AddressHash.Of(dedupeKey), "", cancellationToken: ct);
+        if (!row.HasValue || row.Value!.GetString("State") != "Sending") return;
+        row.Value["State"] = "Sent";
+        try
+        {
+            await Table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // The sender recorded it meanwhile.
+        }
     }
 
     public async Task RecordAsync(string dedupeKey, string state, EmailMessage message, DateTimeOffset at, CancellationToken ct)

@@ -26,6 +26,10 @@ public sealed class PickupDelivery(StorageAccount account, EmailOptions options,
         await _outbox.GetBlobClient(name).UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(message, JsonSerializerOptions.Web)), overwrite: true, cancellationToken);
     }
 
+    /// <summary>Looks through the outbox for the key: fine for a development outbox of hundreds of messages.</summary>
+    public async Task<DeliveryCheck> CheckAsync(string dedupeKey, CancellationToken cancellationToken) =>
+        (await ListAsync(int.MaxValue, cancellationToken)).Any(m => m.Key == dedupeKey) ? DeliveryCheck.Delivered : DeliveryCheck.NotDelivered;
+
     public async Task<List<PickedUp>> ListAsync(int max, CancellationToken cancellationToken)
     {
         var list = new List<PickedUp>();

@@ -4,9 +4,12 @@ using SendGrid.Helpers.Mail;
 
 namespace Apprenticeships.Email;
 
-/// <summary>SendGrid refused a message for good (400/401/403...): its own error text says why.</summary>
+/// <summary>
+/// SendGrid refused a message for good (400/401/403...): its own error text says why. An
+/// InvalidOperationException, so workflows do not retry what no retry can mend.
+/// </summary>
 public sealed class EmailRejectedException(HttpStatusCode status, string error)
-    : Exception($"SendGrid refused the message ({(int)status} {status}): {error}")
+    : InvalidOperationException($"SendGrid refused the message ({(int)status} {status}): {error}")
 {
     public HttpStatusCode Status { get; } = status;
 }
@@ -23,6 +26,9 @@ public sealed class SendGridDelivery(EmailOptions options, HttpClient http, Time
         ApiKey = options.ApiKey,
         Host = string.IsNullOrEmpty(options.Host) ? "https://api.sendgrid.com" : options.Host,
     });
+
+    /// <summary>SendGrid cannot be asked whether it took a message; its event webhook tells the send log instead.</summary>
+    public Task<DeliveryCheck> CheckAsync(string dedupeKey, CancellationToken cancellationToken) => Task.FromResult(DeliveryCheck.Unknown);
 
     public async Task DeliverAsync(string to, RenderedEmail email, IReadOnlyDictionary<string, string> customArgs, CancellationToken cancellationToken)
     {

@@ -27,6 +27,8 @@ public static class WorkflowEngine
             StorageAccountClientProvider = clients,
             TaskHubName = options.TaskHub,
             WorkerId = options.WorkerId,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
             PartitionCount = options.PartitionCount,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,

@@ -11,7 +11,7 @@ namespace Apprenticeships.Workflows.Hosting;
 /// so a signal from an advisor reaches an idle workflow within seconds, at about 12 cheap storage
 /// calls a minute per queue when nothing happens.</item>
 /// <item>Concurrency: 20 activities and 50 orchestrations per worker (Durable Functions: 10 and
-/// 100 per core). Activities wait on storage and SendGrid, not on CPU.</item>
+/// 10 per core). Activities wait on storage and SendGrid, not on CPU.</item>
 /// <item>Extended sessions on, 30 s: a workflow that takes several steps in a row (a clock move
 /// through a month of reminders) is kept in memory instead of replayed from its history each step.</item>
 /// </list>
@@ -34,12 +34,24 @@ public sealed class WorkflowEngineOptions
     public bool ExtendedSessions { get; set; } = true;
 
     /// <summary>
-    /// This worker's name in the task hub's partition leases. Durable Functions uses the machine's
-    /// name; so do we, so that an instance restarted after a crash takes its partitions back at
-    /// once instead of waiting for its old leases to expire. Two workers on one machine and one
-    /// hub need different names.
+    /// This worker's name in the task hub's partition leases: unique per process, because two
+    /// processes with one name each believe they own every partition and both run the same
+    /// workflows (a chaos run with two instances on one machine sent emails twice that way).
+    /// Durable Functions uses the machine's name, which is unique per instance in Azure. A
+    /// restarted process takes its predecessor's partitions when their leases expire (30 s).
     /// </summary>
-    public string WorkerId { get; set; } = Environment.MachineName;
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>
+    /// How long a message a worker has taken stays hidden from the others. Durable Functions
+    /// keeps 5 minutes, so the work a killed instance had taken waits 5 minutes for anyone else;
+    /// our steps take milliseconds (orchestrations) to seconds (activities, with SendGrid's
+    /// retries), and the engine renews an activity's hold while it runs, so 30 s and 1 minute
+    /// bring recovery after a crash down to under a minute.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Off for hosts that only start and signal workflows (Durable Functions runs them there).</summary>
     public bool RunWorker { get; set; } = true;
