@@ -43,6 +43,31 @@ public class RepeatedActivityTests
         Assert.Single(timeline.GetProperty("entries").EnumerateArray(), e => e.GetProperty("stage").GetString() == "Engaged");
     }
 
+    [Fact]
+    public async Task The_levy_commitment_and_its_completion_are_recorded_once_when_their_activities_run_twice()
+    {
+        await using var app = await AppAsync();
+        var http = app.CreateClient();
+        var demo = await (await http.PostAsync("/api/dev/demo", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var cohortId = demo.GetProperty("cohortId").GetString()!;
+        var employerId = demo.GetProperty("employerId").GetString()!;
+        var apprentice = demo.GetProperty("candidates").EnumerateArray().First(c => c.GetProperty("branch").GetString()!.StartsWith("cohort", StringComparison.Ordinal)).GetProperty("id").GetString()!;
+
+        TrainingInput? started = null;
+        for (var run = 0; run < 2; run++)
+            started = await RunAsync<StartApprenticeship, IntakeInput, TrainingInput>(app, new IntakeInput(apprentice, cohortId));
+        var ended = new TrainingEnd(apprentice, started!.CommitmentId, Domain.Programmes.ConfirmationKind.EpaResult, started.StartDate.AddMonths(12), Domain.Programmes.EpaGrade.Merit);
+        for (var run = 0; run < 2; run++)
+            await RunAsync<EndTraining, TrainingEnd, bool>(app, ended);
+
+        var commitments = await app.Services.GetRequiredService<Storage.Levy.CommitmentRepository>().ListByEmployerAsync(employerId);
+        var commitment = Assert.Single(commitments, c => c.Commitment.Id == started.CommitmentId);
+        Assert.Single(commitment.Events, e => e.Kind == Domain.Levy.Commitments.CommitmentEventKind.Completion);
+        var records = await app.Services.GetRequiredService<Storage.Programmes.ProgrammeRecords>().ForCandidateAsync(apprentice);
+        Assert.Single(records, r => r.Kind == Domain.Programmes.RecordKind.ApprenticeshipStart);
+        Assert.Single(records, r => r.Kind == Domain.Programmes.RecordKind.Achievement);
+    }
+
     /// <summary>Runs an activity the way the engine's worker does: a fresh instance from the app's services.</summary>
     private static Task<TOut> RunAsync<TActivity, TIn, TOut>(WebApplicationFactory<Program> app, TIn input) where TActivity : TaskActivity<TIn, TOut> =>
         ActivatorUtilities.CreateInstance<TActivity>(app.Services).RunAsync(new StepContext(typeof(TActivity).Name), input);
