@@ -27,7 +27,10 @@ builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddWorkflowEngine(builder.Configuration);
 if (builder.Configuration.GetValue("Schedules:ReferralRecovery", true))
     builder.Services.AddHostedService<Apprenticeships.Functions.Schedules.ReferralRecoverySchedule>();
+if (builder.Configuration.GetValue("Schedules:Retention", true))
+    builder.Services.AddHostedService<Apprenticeships.Functions.Schedules.RetentionSchedule>();
 builder.Services.AddSingleton<Apprenticeships.Functions.Dev.DemoHub>();
+builder.Services.AddSingleton<PersonalDataAudit>();
 builder.AddStaffSignIn();
 builder.Services.AddSignInKeyRing();
 builder.Services.AddSingleton(await FrontendAssets.LoadAsync(builder.Environment.ContentRootPath));

@@ -43,11 +43,17 @@ public static class ApplicationServiceCollectionExtensions
         services.AddLevyStorage();
         services.AddHubSettings(configuration, isDevelopment);
         services.AddSingleton<CandidateStore>().AddSingleton<CandidateTimeline>().AddSingleton<ProgrammeRecords>()
+            .AddSingleton<ErasureRegister>().AddSingleton<Apprenticeships.Storage.Audit.AuditLog>()
+            .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<CandidateTimeline>())
+            .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<ProgrammeRecords>())
             .AddSingleton<AcademyStore>().AddSingleton<CohortStore>().AddSingleton<ProviderStore>();
 
         services.AddSingleton<CandidateLinks>().AddSingleton<CandidateEnrolment>().AddSingleton<CandidateWithdrawal>()
             .AddSingleton<CandidateAssignments>().AddSingleton<SustainmentAnswers>().AddSingleton<CandidateLinkAnswers>()
-            .AddSingleton<CandidateQueries>().AddSingleton<PipelineAttention>().AddSingleton<JourneyRetry>().AddSingleton<ReferralRecovery>();
+            .AddSingleton<CandidateQueries>().AddSingleton<PipelineAttention>().AddSingleton<JourneyRetry>().AddSingleton<ReferralRecovery>().AddSingleton<CandidateErasure>().AddSingleton<CandidateRetention>();
+        services.AddSingleton(configuration.GetValue<int?>("Retention:ClosedCandidateDays") is { } days
+            ? new RetentionPolicy(TimeSpan.FromDays(days))
+            : RetentionPolicy.Default);
         services.AddSingleton<AcademyCreation>().AddSingleton<CohortCreation>().AddSingleton<AcademyAttendance>()
             .AddSingleton<AcademyOutcomes>().AddSingleton<ProgrammeQueries>();
         services.AddSingleton<ProviderKeys>().AddSingleton<ProviderConfirmations>().AddSingleton<ProviderLearners>();

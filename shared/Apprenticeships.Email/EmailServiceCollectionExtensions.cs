@@ -25,6 +25,7 @@ public static class EmailServiceCollectionExtensions
         }
         services.AddSingleton<IEmailSender, EmailSender>();
         services.AddSingleton<IUndeliverableAddressHandler, AlertAdvisorsMailbox>();
+        services.AddSingleton<Apprenticeships.Storage.Candidates.ICandidateDataHolder, EmailErasure>();
         return services;
     }
 }

@@ -17,6 +17,14 @@ public sealed class EmailSuppressions(StorageAccount account) : TableStore(accou
         return (await Table.GetEntityIfExistsAsync<TableEntity>(AddressHash.Of(address), "", ["RowKey"], ct)).HasValue;
     }
 
+    /// <summary>Removes the recipient's rows (erasure): their address's hash ties the row to them.</summary>
+    public async Task ForgetRecipientAsync(string recipientId, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.GetString("RecipientId") == recipientId, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, ct);
+    }
+
     public async Task SuppressAsync(string address, string reason, string? recipientId, DateTimeOffset at, CancellationToken ct)
     {
         await EnsureCreatedAsync(ct);

@@ -30,6 +30,18 @@ public sealed class PickupDelivery(StorageAccount account, EmailOptions options,
     public async Task<DeliveryCheck> CheckAsync(string dedupeKey, CancellationToken cancellationToken) =>
         (await ListAsync(int.MaxValue, cancellationToken)).Any(m => m.Key == dedupeKey) ? DeliveryCheck.Delivered : DeliveryCheck.NotDelivered;
 
+    /// <summary>Deletes every message to the recipient (erasure): the outbox holds their address and name.</summary>
+    public async Task ForgetRecipientAsync(string recipientId, CancellationToken cancellationToken)
+    {
+        if (!await _outbox.ExistsAsync(cancellationToken)) return;
+        await foreach (var blob in _outbox.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, null, cancellationToken))
+        {
+            var client = _outbox.GetBlobClient(blob.Name);
+            var message = (await client.DownloadContentAsync(cancellationToken)).Value.Content.ToObjectFromJson<PickedUp>(JsonSerializerOptions.Web)!;
+            if (message.RecipientId == recipientId) await client.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
     public async Task<List<PickedUp>> ListAsync(int max, CancellationToken cancellationToken)
     {
         var list = new List<PickedUp>();

@@ -24,6 +24,7 @@ public static class AppFactory
             b.UseSetting("Durable:PartitionCount", "1");
             // Test apps share one Candidates table across task hubs: one app's sweep would start journeys in its hub for another's candidates.
             b.UseSetting("Schedules:ReferralRecovery", "false");
+            b.UseSetting("Schedules:Retention", "false");
             // Apps that move their clock on would otherwise push other apps' mail off the newest-first outbox.
             b.UseSetting("Email:PickupContainer", LocalAzurite.UniqueName("outbox"));
             if (environment != "Development")

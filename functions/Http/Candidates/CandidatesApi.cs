@@ -6,7 +6,7 @@ public static class CandidatesApi
 {
     public static IEndpointRouteBuilder MapCandidatesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/candidates").RequireAuthorization(StaffPolicies.Candidates);
+        var group = app.MapGroup("/api/candidates").RequireAuthorization(StaffPolicies.Candidates).AddEndpointFilter<PersonalDataAudit>();
         group.MapPost("", (JsonBody<EnrolCandidate> body, CandidateEnrolment enrolment, CancellationToken ct) =>
             body.ThenAsync(async r => (await enrolment.EnrolAsync(r, ct)).ToCreated(c => $"/api/candidates/{c.Id}", CandidateSummary.Of)));
         group.MapGet("", async (string? stage, string? q, CandidateQueries candidates, CancellationToken ct) =>
@@ -17,6 +17,9 @@ public static class CandidatesApi
             (await candidates.HistoryAsync(id, ct)).ToHttp(h => new TimelineResponse(id, h.Stages, h.Events)));
         group.MapPost("/{id}/withdraw", (string id, JsonBody<WithdrawCandidate> body, CandidateWithdrawal withdrawal, CancellationToken ct) =>
             body.ThenAsync(async r => (await withdrawal.WithdrawAsync(id, r, ct)).ToHttp(CandidateSummary.Of)));
+        group.MapPost("/{id}/erase", (HttpContext http, string id, JsonBody<EraseCandidate> body, CandidateErasure erasure, CancellationToken ct) =>
+                body.ThenAsync(async r => (await erasure.EraseAsync(id, r, http.User.FindFirst(StaffClaims.Id)?.Value ?? "unknown", ct)).ToHttp(e => new { candidateId = e.CandidateId, erasedAt = e.At })))
+            .RequireAuthorization(StaffPolicies.Administration);
         group.MapPost("/{id}/journey/retry", async (string id, JourneyRetry retry, CancellationToken ct) =>
             (await retry.RetryAsync(id, ct)).ToHttp(CandidateSummary.Of));
         group.MapPost("/{id}/job-start", (string id, JsonBody<RecordJobStart> body, CandidateAssignments assignments, CancellationToken ct) =>

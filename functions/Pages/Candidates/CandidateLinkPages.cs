@@ -37,6 +37,7 @@ public static class CandidateLinkPages
                 LinkAnswer.Left => Page(StatusCodes.Status200OK, "You have left the programme", "<p>Your advisor has been told. Thank you for taking part.</p>"),
                 LinkAnswer.InterestConfirmed => Page(StatusCodes.Status200OK, "Thank you", "<p>Thank you for confirming. Your advisor will be in touch about the next step.</p>"),
                 LinkAnswer.Declined => Page(StatusCodes.Status200OK, "We will not contact you again", "<p>Thank you for letting us know.</p>"),
+                LinkAnswer.Erased => Page(StatusCodes.Status410Gone, "Your record has been erased", "The hub no longer holds your details, so this link does nothing. Contact the hub if you would like its help again."),
                 _ => Page(StatusCodes.Status404NotFound, "We could not find your details", "Please contact your advisor."),
             };
         });

@@ -6,7 +6,7 @@ public static class CandidatePage
 {
     public static IEndpointRouteBuilder MapCandidatePage(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/candidates/{id}").RequireAuthorization(StaffPolicies.Candidates);
+        var group = app.MapGroup("/candidates/{id}").RequireAuthorization(StaffPolicies.Candidates).AddEndpointFilter<PersonalDataAudit>();
         group.MapGet("", async (HttpContext http, string id, string? enrolled, CandidateQueries candidates, CancellationToken ct) =>
             await candidates.GetAsync(id, ct) is { } c ? await RenderAsync(http, c, [], enrolled == "1" ? "Candidate enrolled. Their welcome email is on its way." : null, ct) : NotFound(http));
 

@@ -26,6 +26,13 @@ public sealed class CandidateStore(StorageAccount account) : TableStore(account,
         }
     }
 
+    /// <summary>Deletes the candidate's row (erasure); nothing if it is gone already.</summary>
+    public async Task DeleteAsync(string id, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        await Table.DeleteEntityAsync(id, "", ETag.All, ct);
+    }
+
     public async Task<Candidate?> GetAsync(string id, CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct);

@@ -8,8 +8,16 @@ namespace Apprenticeships.Storage.Candidates;
 /// The CandidateTimeline table: a candidate's journey, one row per event, written by workflow
 /// activities under their idempotency key so a retried activity writes the same row again.
 /// </summary>
-public sealed class CandidateTimeline(StorageAccount account) : TableStore(account, "CandidateTimeline")
+public sealed class CandidateTimeline(StorageAccount account) : TableStore(account, "CandidateTimeline"), ICandidateDataHolder
 {
+    /// <summary>The timeline's entries describe the candidate in words (an advisor's withdrawal reason): erasure removes them all.</summary>
+    public async Task ForgetCandidateAsync(string candidateId, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == candidateId, select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, ct);
+    }
+
 
     public async Task AddAsync(string candidateId, string key, TimelineEntry entry, CancellationToken ct = default)
     {

@@ -10,8 +10,20 @@ namespace Apprenticeships.Storage.Programmes;
 /// The ProgrammeRecords table: the countable facts of each candidate's programmes, partition =
 /// candidate (so erasing a candidate is deleting a partition), row = the fact's key.
 /// </summary>
-public sealed class ProgrammeRecords(StorageAccount account) : TableStore(account, "ProgrammeRecords")
+public sealed class ProgrammeRecords(StorageAccount account) : TableStore(account, "ProgrammeRecords"), Candidates.ICandidateDataHolder
 {
+    /// <summary>The facts stay for the reports; the free-text reasons an advisor typed about the candidate go.</summary>
+    public async Task ForgetCandidateAsync(string candidateId, CancellationToken ct)
+    {
+        await EnsureCreatedAsync(ct);
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == candidateId, cancellationToken: ct))
+        {
+            if (!row.ContainsKey("Reason") || row.GetString("Kind") is not nameof(RecordKind.SwapOutcome)) continue;
+            row.Remove("Reason");
+            await Table.UpdateEntityAsync(row, Azure.ETag.All, TableUpdateMode.Replace, ct);
+        }
+    }
+
 
     /// <summary>Records a fact once: the same fact again is Unchanged, a different one under its key a Conflict.</summary>
     public async Task<SaveResult> AddAsync(ProgrammeRecord record, CancellationToken ct = default)

@@ -65,6 +65,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         (null, "/api/dev", Gate.AnyStaff),
         (null, "/dev", Gate.AnyStaff),
         (null, "/#", Gate.AnyStaff),
+        (null, "/api/candidates/{id}/erase", Gate.Administration),
         (null, "/api/candidates", Gate.Candidates),
         (null, "/api/academies", Gate.Candidates),
         (null, "/api/cohorts", Gate.Candidates),

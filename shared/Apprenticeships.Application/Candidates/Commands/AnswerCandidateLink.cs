@@ -16,6 +16,8 @@ public enum LinkAnswer
     Left,
     /// <summary>The candidate, their session or their journey is not (or no longer) there.</summary>
     NotFound,
+    /// <summary>The candidate's personal data was erased.</summary>
+    Erased,
 }
 
 /// <summary>
@@ -23,13 +25,13 @@ public enum LinkAnswer
 /// told; the reference makes a double click one answer), say they are coming to a session, or
 /// leave the programme.
 /// </summary>
-public sealed class CandidateLinkAnswers(CandidateStore candidates, ProgrammeRecords records, CandidateWithdrawal withdrawal,
+public sealed class CandidateLinkAnswers(CandidateStore candidates, ErasureRegister erasures, ProgrammeRecords records, CandidateWithdrawal withdrawal,
     IWorkflows workflows, TimeProvider clock)
 {
     public async Task<LinkAnswer> AnswerAsync(CandidateLink link, CancellationToken ct)
     {
         var candidate = await candidates.GetAsync(link.CandidateId, ct);
-        if (candidate is null) return LinkAnswer.NotFound;
+        if (candidate is null) return await erasures.FindAsync(link.CandidateId, ct) is null ? LinkAnswer.NotFound : LinkAnswer.Erased;
         switch (link.Purpose)
         {
             case LinkPurpose.ConfirmAttendance:
