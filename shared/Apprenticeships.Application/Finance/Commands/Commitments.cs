@@ -49,28 +49,14 @@ public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepo
         if (date < record.Commitment.StartDate) return Problem.Invalid("date", $"Date cannot be before the start date {record.Commitment.StartDate:yyyy-MM-dd}.");
 
         var recorded = new CommitmentEvent(kind, date!.Value);
-        if (!record.Events.Contains(recorded) && Clash(record.Events, kind) is { } clash) return Problem.Conflict("date", clash);
+        if (CommitmentLifecycle.Refusal(record.Events, recorded) is { } clash) return Problem.Conflict("date", clash);
         if (await commitments.AddEventAsync(record.Commitment, recorded, ct) == SaveResult.Conflict)
-            return Problem.Conflict("date", $"A {Describe(kind)} is already recorded on a different date.");
+        {
+            // Another event was recorded between the check above and the write: say which.
+            var now = await commitments.FindAsync(id, ct);
+            return Problem.Conflict("date", now is null ? "The commitment changed; try again." :
+                CommitmentLifecycle.Refusal(now.Events, recorded) ?? "The commitment changed; try again.");
+        }
         return Result<ScheduleResponse>.Ok(CommitmentSchedules.Of(record with { Events = [.. record.Events.Where(e => e != recorded), recorded] }, employer, policy));
     }
-
-    /// <summary>Why an event cannot follow those already recorded, or null when it can.</summary>
-    private static string? Clash(IReadOnlyList<CommitmentEvent> events, CommitmentEventKind kind)
-    {
-        var existing = events.FirstOrDefault(e => e.Kind == kind);
-        if (existing is not null) return $"A {Describe(kind)} is already recorded on {existing.Date:yyyy-MM-dd}.";
-        var ended = events.FirstOrDefault(e => e.Kind is CommitmentEventKind.Completion or CommitmentEventKind.Withdrawal);
-        if (ended is not null) return $"The apprenticeship already ended with a {Describe(ended.Kind)} on {ended.Date:yyyy-MM-dd}.";
-        if (kind == CommitmentEventKind.Completion && events.Any(e => e.Kind == CommitmentEventKind.BreakInLearning))
-            return "The apprentice is on a break in learning, so cannot complete.";
-        return null;
-    }
-
-    private static string Describe(CommitmentEventKind kind) => kind switch
-    {
-        CommitmentEventKind.Completion => "completion",
-        CommitmentEventKind.Withdrawal => "withdrawal",
-        _ => "break in learning",
-    };
 }

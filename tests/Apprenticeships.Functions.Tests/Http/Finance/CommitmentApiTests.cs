@@ -115,6 +115,26 @@ public class CommitmentApiTests(FinanceApiFixture fixture) : IClassFixture<Finan
     }
 
     [Fact]
+    public async Task Racing_completions_and_withdrawals_record_exactly_one_end()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var id = NewId("c");
+        await _client.PostAsync("/api/finance/commitments", Commitment(id, employer));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            _client.PostAsync($"/api/finance/commitments/{id}/{(i % 2 == 0 ? "completion" : "withdrawal")}", new { date = "2027-03-10" })));
+
+        // The same event posted again is harmless (200), so one kind's ten posts all succeed and the other's all clash.
+        var completions = answers.Where((_, i) => i % 2 == 0).Select(a => a.Status).Distinct().ToList();
+        var withdrawals = answers.Where((_, i) => i % 2 == 1).Select(a => a.Status).Distinct().ToList();
+        Assert.Single(completions);
+        Assert.Single(withdrawals);
+        Assert.Contains((completions.Single(), withdrawals.Single()), new[] { (HttpStatusCode.OK, HttpStatusCode.Conflict), (HttpStatusCode.Conflict, HttpStatusCode.OK) });
+        var (_, schedule) = await _client.GetJsonAsync($"/api/finance/commitments/{id}/schedule");
+        Assert.Equal(completions.Single() == HttpStatusCode.OK ? "Completed" : "Withdrawn", schedule.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Event_dates_are_validated_and_unknown_commitments_are_404()
     {
         var employer = await _client.NewEmployerAsync();
