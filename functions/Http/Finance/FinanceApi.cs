@@ -38,6 +38,8 @@ public static class FinanceApi
             finance.MapPost($"/commitments/{{id}}/{path}", (string id, JsonBody<RecordCommitmentEvent> body, Commitments commitments, CancellationToken ct) =>
                 body.ThenAsync(async r => (await commitments.RecordEventAsync(id, kind, r, ct)).ToHttp(s => s)));
         }
+        finance.MapPost("/commitments/{id}/return", (string id, JsonBody<RecordReturnFromBreak> body, Commitments commitments, CancellationToken ct) =>
+            body.ThenAsync(async r => (await commitments.RecordReturnAsync(id, r, ct)).ToHttp(s => s)));
 
         finance.MapPost("/transfers", (JsonBody<MakeTransfer> body, Transfers transfers, CancellationToken ct) =>
             body.ThenAsync(async r => (await transfers.MakeAsync(r, ct)).ToCreated(t => Account(t.SenderId), t => t)));

@@ -64,7 +64,11 @@ public sealed class CommitmentRepository(LevyTables tables)
             var found = await FindVersionedAsync(commitment.Id, cancellationToken) ?? throw new InvalidOperationException($"No commitment '{commitment.Id}'.");
             if (found.Record.Events.Contains(commitmentEvent)) return SaveResult.Unchanged;
             if (CommitmentLifecycle.Refusal(found.Record.Events, commitmentEvent) is not null) return SaveResult.Conflict;
-            var entity = new TableEntity(commitment.EmployerId, $"{commitment.Id}|{commitmentEvent.Kind}") { ["Date"] = TableKeys.Date(commitmentEvent.Date) };
+            var entity = new TableEntity(commitment.EmployerId, $"{commitment.Id}|{commitmentEvent.Kind}") 
+            {
+                ["Date"] = TableKeys.Date(commitmentEvent.Date),
+                ["NewPlannedEndDate"] = commitmentEvent.NewPlannedEndDate is { } end ? TableKeys.Date(end) : null,
+            };
             try
             {
                 await table.SubmitTransactionAsync(
@@ -119,5 +123,6 @@ public sealed class CommitmentRepository(LevyTables tables)
         e.GetBoolean("IsCareLeaver") ?? false);
 
     private static CommitmentEvent ToEvent(TableEntity e) =>
-        new(Enum.Parse<CommitmentEventKind>(e.RowKey[(e.RowKey.IndexOf('|') + 1)..]), TableKeys.ParseDate(e.GetString("Date")));
+        new(Enum.Parse<CommitmentEventKind>(e.RowKey[(e.RowKey.IndexOf('|') + 1)..]), TableKeys.ParseDate(e.GetString("Date")),
+            e.GetString("NewPlannedEndDate") is { } end ? TableKeys.ParseDate(end) : null);
 }

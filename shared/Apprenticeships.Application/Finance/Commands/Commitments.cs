@@ -43,12 +43,29 @@ public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepo
         var errors = new FieldErrors();
         var date = errors.Date("date", command.Date, "Date");
         if (errors.Any) return errors.ToProblem();
+        return await RecordAsync(id, new CommitmentEvent(kind, date!.Value), ct);
+    }
+
+    /// <summary>A return from a break: the rest of the on-programme amount is re-spread to the new planned end.</summary>
+    public async Task<Result<ScheduleResponse>> RecordReturnAsync(string id, RecordReturnFromBreak command, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = errors.Date("date", command.Date, "Date");
+        var end = errors.Date("newPlannedEnd", command.NewPlannedEnd, "New planned end");
+        if (date is { } d && end is { } e && e <= d) errors.Add("newPlannedEnd", "The new planned end must be after the return date.");
+        else if (date is { } from && end > from.AddYears(InputLimits.LongestPlannedYears))
+            errors.Add("newPlannedEnd", $"The new planned end must be at most {InputLimits.LongestPlannedYears} years after the return.");
+        if (errors.Any) return errors.ToProblem();
+        return await RecordAsync(id, new CommitmentEvent(CommitmentEventKind.ReturnFromBreak, date!.Value, end), ct);
+    }
+
+    private async Task<Result<ScheduleResponse>> RecordAsync(string id, CommitmentEvent recorded, CancellationToken ct)
+    {
         var record = InputLimits.IsId(id) ? await commitments.FindAsync(id, ct) : null;
         var employer = record is null ? null : await employers.FindAsync(record.Commitment.EmployerId, ct);
         if (record is null || employer is null) return Problem.NotFound("commitmentId", $"No commitment '{id}'.");
-        if (date < record.Commitment.StartDate) return Problem.Invalid("date", $"Date cannot be before the start date {record.Commitment.StartDate:yyyy-MM-dd}.");
+        if (recorded.Date < record.Commitment.StartDate) return Problem.Invalid("date", $"Date cannot be before the start date {record.Commitment.StartDate:yyyy-MM-dd}.");
 
-        var recorded = new CommitmentEvent(kind, date!.Value);
         if (CommitmentLifecycle.Refusal(record.Events, recorded) is { } clash) return Problem.Conflict("date", clash);
         if (await commitments.AddEventAsync(record.Commitment, recorded, ct) == SaveResult.Conflict)
         {

@@ -25,10 +25,10 @@ public sealed class CommitmentSchedules(LevyEmployerRepository employers, Commit
         {
             var k when k.Contains(CommitmentEventKind.Completion) => "Completed",
             var k when k.Contains(CommitmentEventKind.Withdrawal) => "Withdrawn",
-            var k when k.Contains(CommitmentEventKind.BreakInLearning) => "OnBreak",
+            var k when k.Contains(CommitmentEventKind.BreakInLearning) && !k.Contains(CommitmentEventKind.ReturnFromBreak) => "OnBreak",
             _ => "Active",
         };
-        return new ScheduleResponse(c.Id, c.EmployerId, status, c.AgreedPrice, schedule.CappedPrice, schedule.OnProgrammeAmount,
+        return new ScheduleResponse(c.Id, c.EmployerId, status, LearningPeriods.Of(c, record.Events).PlannedEndDate, c.AgreedPrice, schedule.CappedPrice, schedule.OnProgrammeAmount,
             schedule.CompletionAmount, schedule.PlannedInstalments, schedule.MonthlyInstalment, CoInvestment.EmployerShare(c, employer, policy),
             schedule.Payments.Select(p => new ScheduledPaymentResponse(p.Kind.ToString(), p.Number, p.EarnedMonth.ToString(), p.PaidMonth.ToString(), p.Amount)).ToList(),
             Incentives.For(c, record.Events, policy).Select(i => new IncentiveResponse(i.Payee.ToString(), i.Part, i.DueDate, i.Amount, i.Status.ToString())).ToList());

@@ -15,8 +15,16 @@ public static class CommitmentLifecycle
         if (existing is not null) return $"A {Describe(next.Kind)} is already recorded on {existing.Date:yyyy-MM-dd}.";
         var ended = events.FirstOrDefault(e => e.Kind is CommitmentEventKind.Completion or CommitmentEventKind.Withdrawal);
         if (ended is not null) return $"The apprenticeship already ended with a {Describe(ended.Kind)} on {ended.Date:yyyy-MM-dd}.";
-        if (next.Kind == CommitmentEventKind.Completion && events.Any(e => e.Kind == CommitmentEventKind.BreakInLearning))
+        var pause = events.FirstOrDefault(e => e.Kind == CommitmentEventKind.BreakInLearning);
+        var back = events.Any(e => e.Kind == CommitmentEventKind.ReturnFromBreak);
+        if (next.Kind == CommitmentEventKind.Completion && pause is not null && !back)
             return "The apprentice is on a break in learning, so cannot complete.";
+        if (next.Kind == CommitmentEventKind.ReturnFromBreak)
+        {
+            if (pause is null) return "There is no break in learning to return from.";
+            if (next.Date <= pause.Date) return $"The return must be after the break began on {pause.Date:yyyy-MM-dd}.";
+            if (next.NewPlannedEndDate is not { } end || end <= next.Date) return "The new planned end date must be after the return.";
+        }
         return null;
     }
 
@@ -24,6 +32,7 @@ public static class CommitmentLifecycle
     {
         CommitmentEventKind.Completion => "completion",
         CommitmentEventKind.Withdrawal => "withdrawal",
+        CommitmentEventKind.ReturnFromBreak => "return from a break in learning",
         _ => "break in learning",
     };
 }
