@@ -20,7 +20,7 @@ public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepo
         var employerId = errors.Id("employerId", command.EmployerId, "Employer id");
         var price = errors.Money("agreedPrice", command.AgreedPrice, "Agreed price");
         var start = errors.Date("startDate", command.StartDate, "Start date");
-        var end = errors.Date("plannedEndDate", command.PlannedEndDate, "Planned end date");
+        var end = errors.LevyDate("plannedEndDate", command.PlannedEndDate, "Planned end date");
         if (start < policy.EarliestStart) errors.Add("startDate", $"Start date must be on or after {policy.EarliestStart:yyyy-MM-dd}.");
         if (start is not null && end is not null && end <= start) errors.Add("plannedEndDate", "Planned end date must be after the start date.");
         else if (start is { } s && end > s.AddYears(InputLimits.LongestPlannedYears))
@@ -41,7 +41,7 @@ public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepo
     public async Task<Result<ScheduleResponse>> RecordEventAsync(string id, CommitmentEventKind kind, RecordCommitmentEvent command, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var date = errors.Date("date", command.Date, "Date");
+        var date = errors.LevyDate("date", command.Date, "Date");
         if (errors.Any) return errors.ToProblem();
         return await RecordAsync(id, new CommitmentEvent(kind, date!.Value), ct);
     }
@@ -50,8 +50,8 @@ public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepo
     public async Task<Result<ScheduleResponse>> RecordReturnAsync(string id, RecordReturnFromBreak command, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var date = errors.Date("date", command.Date, "Date");
-        var end = errors.Date("newPlannedEnd", command.NewPlannedEnd, "New planned end");
+        var date = errors.LevyDate("date", command.Date, "Date");
+        var end = errors.LevyDate("newPlannedEnd", command.NewPlannedEnd, "New planned end");
         if (date is { } d && end is { } e && e <= d) errors.Add("newPlannedEnd", "The new planned end must be after the return date.");
         else if (date is { } from && end > from.AddYears(InputLimits.LongestPlannedYears))
             errors.Add("newPlannedEnd", $"The new planned end must be at most {InputLimits.LongestPlannedYears} years after the return.");

@@ -88,7 +88,7 @@ public sealed class LevyEmployers(LevyEmployerRepository employers, LevyDeclarat
     public async Task<Result<EnglishFractionResponse>> AddEnglishFractionAsync(string employerId, AddEnglishFraction command, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var date = errors.Date("dateCalculated", command.DateCalculated, "Date calculated");
+        var date = errors.LevyDate("dateCalculated", command.DateCalculated, "Date calculated");
         var fraction = errors.Required("fraction", command.Fraction, "English fraction");
         if (fraction is < 0 or > 1) errors.Add("fraction", "English fraction must be between 0 and 1.");
         if (errors.Any) return errors.ToProblem();

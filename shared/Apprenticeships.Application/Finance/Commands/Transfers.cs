@@ -24,7 +24,7 @@ public sealed class Transfers(LevyEmployerRepository employers, AccountRecordsRe
         var senderId = errors.Id("senderId", command.SenderId, "Sender id");
         var receiverId = errors.Id("receiverId", command.ReceiverId, "Receiver id");
         if (senderId is not null && senderId == receiverId) errors.Add("receiverId", "An employer cannot transfer to itself.");
-        var date = errors.Date("date", command.Date, "Date");
+        var date = errors.LevyDate("date", command.Date, "Date");
         var amount = errors.Money("amount", command.Amount, "Amount");
         if (errors.Any) return errors.ToProblem();
 

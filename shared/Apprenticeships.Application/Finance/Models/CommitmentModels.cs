@@ -33,7 +33,8 @@ public sealed record ScheduleResponse(
     decimal CompletionAmount,
     int PlannedInstalments,
     decimal MonthlyInstalment,
-    decimal EmployerShareOfShortfall,
+    /// <summary>The employer's share of any payment the account cannot cover (0.05 is 5%), by the rule in force at the start.</summary>
+    decimal EmployerCoInvestmentRate,
     IReadOnlyList<ScheduledPaymentResponse> Payments,
     IReadOnlyList<IncentiveResponse> Incentives);
 
