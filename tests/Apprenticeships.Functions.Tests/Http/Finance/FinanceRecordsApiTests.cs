@@ -60,6 +60,9 @@ public class FinanceRecordsApiTests(FinanceApiFixture fixture) : IClassFixture<F
         Assert.Contains("\"agreedPrice\":9000.00", schedule);
         Assert.Contains("\"monthlyInstalment\":600.00", schedule);
         Assert.Contains("\"employerCoInvestmentRate\":0.25", schedule);
+        var declarations = await _client.GetStringAsync($"/api/finance/employers/{council}/declarations");
+        Assert.Contains("\"fundsIn\":1100.00", declarations);   // an optional amount too
+        Assert.Contains("\"payBill\":null", declarations);
     }
 
     [Fact]
