@@ -21,6 +21,8 @@ builder.Services.AddExceptionHandler<Apprenticeships.Functions.Http.StorageUnava
 // Stages, sources and statuses read and write as their names, as people type them; a number (7 or "7")
 // is refused, since any number casts to an enum whether or not it names a value.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
+// Money in pounds and pence: 1000.00, never 1000 in one field and 17500.0 in the next.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new MoneyJsonConverter()));
 builder.Services.AddApplication(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddEmail(builder.Configuration);
 // The workflows run in this process on the Durable Task engine (Azure Storage, or Azurite locally).

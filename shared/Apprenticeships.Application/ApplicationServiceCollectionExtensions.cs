@@ -58,7 +58,7 @@ public static class ApplicationServiceCollectionExtensions
             .AddSingleton<AcademyOutcomes>().AddSingleton<ProgrammeQueries>();
         services.AddSingleton<ProviderKeys>().AddSingleton<ProviderConfirmations>().AddSingleton<ProviderLearners>();
         services.AddSingleton<LevyEmployers>().AddSingleton<Commitments>().AddSingleton<Transfers>()
-            .AddSingleton<CommitmentSchedules>().AddSingleton<LevyAccounts>();
+            .AddSingleton<CommitmentSchedules>().AddSingleton<LevyAccounts>().AddSingleton<FinanceRecords>().AddSingleton<PolicyInForce>();
         services.AddSingleton<OutcomeFiguresQuery>();
         return services;
     }

@@ -98,6 +98,24 @@ public sealed class FieldErrors
         return null;
     }
 
+    /// <summary>An optional query flag: absent or "false" is false, "true" is true, anything else is refused.</summary>
+    public bool Flag(string field, string? value)
+    {
+        if (value is null || value == "false") return false;
+        if (value == "true") return true;
+        Add(field, $"{field} must be true or false.");
+        return false;
+    }
+
+    /// <summary>A date in a levy account: from the levy's start (April 2017) to the end of 2100.</summary>
+    public DateOnly? LevyDate(string field, string? value, string what)
+    {
+        var date = Date(field, value, what);
+        if (date >= InputLimits.EarliestLevyDate) return date;
+        if (date is not null) Add(field, $"{what} must be from {InputLimits.EarliestLevyDate:yyyy-MM-dd} to {InputLimits.LatestDate:yyyy-MM-dd}: the levy began in April 2017.");
+        return null;
+    }
+
     /// <summary>A date or date and time; without an offset it is taken as UTC.</summary>
     public DateTime? Instant(string field, string? value, string what)
     {

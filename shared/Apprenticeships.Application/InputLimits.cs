@@ -35,6 +35,9 @@ public static partial class InputLimits
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
 
+    /// <summary>Levy dates (commitments, transfers, English fractions, the policy asked about): nothing in a levy account is older than the levy.</summary>
+    public static readonly DateOnly EarliestLevyDate = new(2017, 4, 1);
+
     /// <summary>A commitment's planned end: no apprenticeship runs longer (the longest standards are about five years).</summary>
     public const int LongestPlannedYears = 10;
 

@@ -27,6 +27,32 @@ public sealed class FinanceCommandTests
     }
 
     [Fact]
+    public async Task A_declaration_gives_exactly_one_of_levy_to_date_or_pay_bill_in_whole_pence()
+    {
+        Refusals.AssertInvalid(await Employers().AddDeclarationAsync("council", new AddLevyDeclaration("123/AB", "26-27", 1, 10m, "2026-05-01", 10m), default), "payBill");
+        Refusals.AssertInvalid(await Employers().AddDeclarationAsync("council", new AddLevyDeclaration("123/AB", "26-27", 1, null, "2026-05-01"), default), "levyDueYtd", "payBill");
+        Refusals.AssertInvalid(await Employers().AddDeclarationAsync("council", new AddLevyDeclaration("123/AB", "26-27", 1, null, "2026-05-01", 0.001m), default), "payBill");
+    }
+
+    [Fact]
+    public async Task A_return_from_a_break_has_a_new_planned_end_after_it_within_the_levy_years()
+    {
+        var commitments = new Commitments(_.Employers, _.Commitments, _.Policy);
+        Refusals.AssertInvalid(await commitments.RecordReturnAsync("ap-1", new RecordReturnFromBreak("2027-01-10", "2027-01-01"), default), "newPlannedEnd");
+        Refusals.AssertInvalid(await commitments.RecordReturnAsync("ap-1", new RecordReturnFromBreak("2016-01-10", "2101-01-01"), default), "date", "newPlannedEnd");
+    }
+
+    [Fact]
+    public void The_policy_is_asked_about_a_date_from_April_2017_to_2100()
+    {
+        var policy = new PolicyInForce(_.Policy, _.Clock);
+        Refusals.AssertInvalid(policy.On("2017-03-31"), "date");
+        Refusals.AssertInvalid(policy.On("2101-01-01"), "date");
+        Assert.Equal(0.005m, policy.On("2017-04-06").Value!.LevyRate);
+        Assert.Null(policy.On("2017-04-06").Value!.TransferAllowanceShare);
+    }
+
+    [Fact]
     public async Task An_english_fraction_is_between_nought_and_one()
     {
         Refusals.AssertInvalid(await Employers().AddEnglishFractionAsync("council", new AddEnglishFraction("2026-03-01", 1.2m), default), "fraction");

@@ -31,21 +31,24 @@ public static class FinanceApi
 
         finance.MapPost("/commitments", (JsonBody<CreateCommitment> body, Commitments commitments, CancellationToken ct) =>
             body.ThenAsync(async r => (await commitments.CreateAsync(r, ct)).ToCreated(s => $"/api/finance/commitments/{s.CommitmentId}/schedule", s => s)));
-        finance.MapGet("/commitments/{id}/schedule", async (string id, CommitmentSchedules schedules, CancellationToken ct) =>
-            (await schedules.GetAsync(id, ct)).ToHttp(s => s));
+        finance.MapGet("/commitments/{id}/schedule", async (string id, string? all, CommitmentSchedules schedules, CancellationToken ct) =>
+            (await schedules.GetAsync(id, all, ct)).ToHttp(s => s));
         foreach (var (path, kind) in new[] { ("completion", CommitmentEventKind.Completion), ("withdrawal", CommitmentEventKind.Withdrawal), ("break", CommitmentEventKind.BreakInLearning) })
         {
             finance.MapPost($"/commitments/{{id}}/{path}", (string id, JsonBody<RecordCommitmentEvent> body, Commitments commitments, CancellationToken ct) =>
                 body.ThenAsync(async r => (await commitments.RecordEventAsync(id, kind, r, ct)).ToHttp(s => s)));
         }
+        finance.MapPost("/commitments/{id}/return", (string id, JsonBody<RecordReturnFromBreak> body, Commitments commitments, CancellationToken ct) =>
+            body.ThenAsync(async r => (await commitments.RecordReturnAsync(id, r, ct)).ToHttp(s => s)));
 
         finance.MapPost("/transfers", (JsonBody<MakeTransfer> body, Transfers transfers, CancellationToken ct) =>
             body.ThenAsync(async r => (await transfers.MakeAsync(r, ct)).ToCreated(t => Account(t.SenderId), t => t)));
+        finance.MapFinanceRecords();
         return app;
     }
 
     private static AccountResponse AccountOf(LevyAccountStatement a) => new(a.EmployerId, a.AsOf.ToString(), a.Balance,
-        new AccountTotals(a.TotalFundsIn, a.TotalTransfersIn, a.TotalLevyPayments, a.TotalEmployerCoInvestment,
+        new AccountTotals(a.TotalFundsIn, a.TotalTransfersIn, a.Months.Sum(m => m.PaymentsDue), a.TotalLevyPayments, a.TotalEmployerCoInvestment,
             a.TotalGovernmentCoInvestment, a.TotalTransfersOut, a.TotalExpired),
         a.Months.Select(AccountMonthResponse.From).ToList());
 
@@ -58,7 +61,7 @@ public static class FinanceApi
 
     private static string Statement(LevyAccountStatement account)
     {
-        var csv = new StringBuilder("Month,FundsIn,TransfersIn,PaymentsDue,Payments,EmployerCoInvestment,GovernmentCoInvestment,TransfersOut,Expired,Balance\n");
+        var csv = new StringBuilder("Month,FundsIn,TransfersIn,PaymentsDue,PaidFromLevy,EmployerCoInvestment,GovernmentCoInvestment,TransfersOut,Expired,Balance\n");
         foreach (var m in account.Months)
         {
             csv.Append(CultureInfo.InvariantCulture,

@@ -24,9 +24,10 @@ public sealed class LevyDeclarationRepository(LevyTables tables)
             ["PayrollMonth"] = declaration.Period.Month,
             ["LevyDueYtd"] = TableKeys.Money(declaration.LevyDueYtd),
             ["SubmittedAt"] = new DateTimeOffset(submitted),
+            ["PayBill"] = declaration.PayBill is { } payBill ? TableKeys.Money(payBill) : null,
         };
         return await LevyTables.AddOrCompareAsync(await tables.GetAsync(LevyTables.Declarations), entity,
-            stored => ToDeclaration(stored).LevyDueYtd == declaration.LevyDueYtd, cancellationToken);
+            stored => ToDeclaration(stored) is var d && d.LevyDueYtd == declaration.LevyDueYtd && d.PayBill == declaration.PayBill, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LevyDeclaration>> ListAsync(string employerId, CancellationToken cancellationToken = default) =>
@@ -40,6 +41,7 @@ public sealed class LevyDeclarationRepository(LevyTables tables)
             e.GetString("PayeScheme") ?? "",
             new PayrollPeriod(year, e.GetInt32("PayrollMonth") ?? 0),
             TableKeys.ParseMoney(e.GetString("LevyDueYtd")),
-            e.GetDateTimeOffset("SubmittedAt")!.Value.UtcDateTime);
+            e.GetDateTimeOffset("SubmittedAt")!.Value.UtcDateTime,
+            e.GetString("PayBill") is { } payBill ? TableKeys.ParseMoney(payBill) : null);
     }
 }

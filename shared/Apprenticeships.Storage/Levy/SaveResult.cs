@@ -10,4 +10,6 @@ public enum SaveResult
     Created,
     Unchanged,
     Conflict,
+    /// <summary>Not saved because the record it was checked against changed meanwhile: read again and re-check.</summary>
+    Stale,
 }

@@ -103,3 +103,28 @@ public class LevyFundsInTests
         Assert.Equal(1_650m, entries.Where(e => e.Month == M("2026-05")).Sum(e => e.Amount));
     }
 }
+
+/// <summary>Which declarations counted, which were late, and what each brought in.</summary>
+public class DeclarationOutcomeTests
+{
+    [Fact]
+    public void The_latest_on_time_submission_counts_a_late_one_does_not_and_each_shows_its_rates()
+    {
+        var declarations = new[]
+        {
+            Declaration("26-27", 1, 1_000m, "2026-05-10"),
+            Declaration("26-27", 1, 1_200m, "2026-05-19"),
+            Declaration("26-27", 1, 1_500m, "2026-05-21"),   // after the 20 May cut-off
+        };
+
+        var outcomes = DeclarationOutcome.For(declarations,
+            [new EnglishFraction(D("2026-03-01"), 0.9m)], FundingPolicy.England);
+
+        Assert.Equal([(true, false), (true, true), (false, false)], outcomes.Select(o => (o.OnTime, o.Counted)));
+        var funds = outcomes[1].FundsIn!;
+        // £1,200 x 0.9 English x 1.1 top-up = £1,188, entering in May 2026.
+        Assert.Equal((0.9m, 0.10m, 1_188m, M("2026-05")), (funds.EnglishFraction, funds.TopUp, funds.Amount, funds.Month));
+        Assert.Null(outcomes[0].FundsIn);
+        Assert.Null(outcomes[2].FundsIn);
+    }
+}

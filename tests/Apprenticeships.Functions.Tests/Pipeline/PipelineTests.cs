@@ -63,7 +63,7 @@ public class PipelineTests(PipelineRun run) : IClassFixture<PipelineRun>
         var withdrawn = await D.GetAsync($"/api/finance/commitments/ap-{run.C[19]}/schedule");
         Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());
         var account = await D.GetAsync($"/api/finance/employers/{run.EmployerId}/account");
-        Assert.True(account.GetProperty("totals").GetProperty("payments").GetDecimal() > 0, account.ToString());
+        Assert.True(account.GetProperty("totals").GetProperty("paidFromLevy").GetDecimal() > 0, account.ToString());
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepo
         var employerId = errors.Id("employerId", command.EmployerId, "Employer id");
         var price = errors.Money("agreedPrice", command.AgreedPrice, "Agreed price");
         var start = errors.Date("startDate", command.StartDate, "Start date");
-        var end = errors.Date("plannedEndDate", command.PlannedEndDate, "Planned end date");
+        var end = errors.LevyDate("plannedEndDate", command.PlannedEndDate, "Planned end date");
         if (start < policy.EarliestStart) errors.Add("startDate", $"Start date must be on or after {policy.EarliestStart:yyyy-MM-dd}.");
         if (start is not null && end is not null && end <= start) errors.Add("plannedEndDate", "Planned end date must be after the start date.");
         else if (start is { } s && end > s.AddYears(InputLimits.LongestPlannedYears))
@@ -41,36 +41,39 @@ public sealed class Commitments(LevyEmployerRepository employers, CommitmentRepo
     public async Task<Result<ScheduleResponse>> RecordEventAsync(string id, CommitmentEventKind kind, RecordCommitmentEvent command, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var date = errors.Date("date", command.Date, "Date");
+        var date = errors.LevyDate("date", command.Date, "Date");
         if (errors.Any) return errors.ToProblem();
+        return await RecordAsync(id, new CommitmentEvent(kind, date!.Value), ct);
+    }
+
+    /// <summary>A return from a break: the rest of the on-programme amount is re-spread to the new planned end.</summary>
+    public async Task<Result<ScheduleResponse>> RecordReturnAsync(string id, RecordReturnFromBreak command, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = errors.LevyDate("date", command.Date, "Date");
+        var end = errors.LevyDate("newPlannedEnd", command.NewPlannedEnd, "New planned end");
+        if (date is { } d && end is { } e && e <= d) errors.Add("newPlannedEnd", "The new planned end must be after the return date.");
+        else if (date is { } from && end > from.AddYears(InputLimits.LongestPlannedYears))
+            errors.Add("newPlannedEnd", $"The new planned end must be at most {InputLimits.LongestPlannedYears} years after the return.");
+        if (errors.Any) return errors.ToProblem();
+        return await RecordAsync(id, new CommitmentEvent(CommitmentEventKind.ReturnFromBreak, date!.Value, end), ct);
+    }
+
+    private async Task<Result<ScheduleResponse>> RecordAsync(string id, CommitmentEvent recorded, CancellationToken ct)
+    {
         var record = InputLimits.IsId(id) ? await commitments.FindAsync(id, ct) : null;
         var employer = record is null ? null : await employers.FindAsync(record.Commitment.EmployerId, ct);
         if (record is null || employer is null) return Problem.NotFound("commitmentId", $"No commitment '{id}'.");
-        if (date < record.Commitment.StartDate) return Problem.Invalid("date", $"Date cannot be before the start date {record.Commitment.StartDate:yyyy-MM-dd}.");
+        if (recorded.Date < record.Commitment.StartDate) return Problem.Invalid("date", $"Date cannot be before the start date {record.Commitment.StartDate:yyyy-MM-dd}.");
 
-        var recorded = new CommitmentEvent(kind, date!.Value);
-        if (!record.Events.Contains(recorded) && Clash(record.Events, kind) is { } clash) return Problem.Conflict("date", clash);
+        if (CommitmentLifecycle.Refusal(record.Events, recorded) is { } clash) return Problem.Conflict("date", clash);
         if (await commitments.AddEventAsync(record.Commitment, recorded, ct) == SaveResult.Conflict)
-            return Problem.Conflict("date", $"A {Describe(kind)} is already recorded on a different date.");
+        {
+            // Another event was recorded between the check above and the write: say which.
+            var now = await commitments.FindAsync(id, ct);
+            return Problem.Conflict("date", now is null ? "The commitment changed; try again." :
+                CommitmentLifecycle.Refusal(now.Events, recorded) ?? "The commitment changed; try again.");
+        }
         return Result<ScheduleResponse>.Ok(CommitmentSchedules.Of(record with { Events = [.. record.Events.Where(e => e != recorded), recorded] }, employer, policy));
     }
-
-    /// <summary>Why an event cannot follow those already recorded, or null when it can.</summary>
-    private static string? Clash(IReadOnlyList<CommitmentEvent> events, CommitmentEventKind kind)
-    {
-        var existing = events.FirstOrDefault(e => e.Kind == kind);
-        if (existing is not null) return $"A {Describe(kind)} is already recorded on {existing.Date:yyyy-MM-dd}.";
-        var ended = events.FirstOrDefault(e => e.Kind is CommitmentEventKind.Completion or CommitmentEventKind.Withdrawal);
-        if (ended is not null) return $"The apprenticeship already ended with a {Describe(ended.Kind)} on {ended.Date:yyyy-MM-dd}.";
-        if (kind == CommitmentEventKind.Completion && events.Any(e => e.Kind == CommitmentEventKind.BreakInLearning))
-            return "The apprentice is on a break in learning, so cannot complete.";
-        return null;
-    }
-
-    private static string Describe(CommitmentEventKind kind) => kind switch
-    {
-        CommitmentEventKind.Completion => "completion",
-        CommitmentEventKind.Withdrawal => "withdrawal",
-        _ => "break in learning",
-    };
 }

@@ -38,8 +38,26 @@ public sealed class LevyEmployers(LevyEmployerRepository employers, LevyDeclarat
             errors.Add("payrollYear", $"Payroll year must be {PayrollPeriod.FormatYear(policy.FirstTaxYear)} or later: the levy started then.");
         var month = errors.Required("payrollMonth", command.PayrollMonth, "Payroll month");
         if (month is < 1 or > 12) errors.Add("payrollMonth", "Payroll month must be 1 to 12.");
-        if (command.LevyDueYtd < 0) errors.Add("levyDueYtd", "LevyDueYTD cannot be negative: it is the levy due for the year to date.");
-        var ytd = errors.Has("levyDueYtd") ? null : errors.Money("levyDueYtd", command.LevyDueYtd, "LevyDueYTD", zeroAllowed: true);
+        decimal? ytd = null, payBill = null;
+        switch (command.LevyDueYtd, command.PayBill)
+        {
+            case (null, null):
+                errors.Add("levyDueYtd", "Give either levyDueYtd (HMRC's levy due for the year to date) or payBill (the month's pay bill).");
+                errors.Add("payBill", "Give either payBill (the month's pay bill) or levyDueYtd (HMRC's levy due for the year to date).");
+                break;
+            case (not null, not null):
+                errors.Add("payBill", "Give either payBill or levyDueYtd, not both: the levy due is worked out from the pay bill.");
+                break;
+            case (< 0, _):
+                errors.Add("levyDueYtd", "LevyDueYTD cannot be negative: it is the levy due for the year to date.");
+                break;
+            case (not null, _):
+                ytd = errors.Money("levyDueYtd", command.LevyDueYtd, "LevyDueYTD", zeroAllowed: true);
+                break;
+            default:
+                payBill = errors.Money("payBill", command.PayBill, "Pay bill", zeroAllowed: true);
+                break;
+        }
         var submitted = errors.Instant("submissionDate", command.SubmissionDate, "Submission date");
         var period = errors.Any ? default : new PayrollPeriod(taxYear, month!.Value);
         if (!errors.Any && submitted < period.CalendarMonth.FirstDay.ToDateTime(TimeOnly.MinValue))
@@ -50,19 +68,27 @@ public sealed class LevyEmployers(LevyEmployerRepository employers, LevyDeclarat
         if (employer is null) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
         if (!employer.IsLevyPayer) return Problem.Conflict("employerId", $"Employer '{employerId}' is not a levy payer, so it has no levy declarations.");
 
-        var declaration = new LevyDeclaration(scheme!, period, ytd!.Value, submitted!.Value);
+        if (payBill is { } bill)
+        {
+            var outcome = PayBillDeclaration.LevyDueYtd(scheme!, period, bill, submitted!.Value, await declarations.ListAsync(employerId, ct), policy);
+            if (outcome.LevyDueYtd is null)
+                return Problem.Conflict("payBill", $"The levy due is worked out from the pay bills to date, and the pay bill of {PayrollPeriod.FormatYear(period.TaxYearStart)} " +
+                    $"month {string.Join(", ", outcome.MonthsWithoutPayBill)} is not declared for scheme {scheme}: declare it first, or give levyDueYtd.");
+            ytd = outcome.LevyDueYtd;
+        }
+        var declaration = new LevyDeclaration(scheme!, period, ytd!.Value, submitted!.Value, payBill);
         var cutOff = LevyFundsIn.CutOff(period, policy);
         var response = new DeclarationResponse(employerId, declaration.PayeScheme, period.PayrollYear, period.Month, declaration.LevyDueYtd,
             new DateTimeOffset(declaration.SubmittedAt, TimeSpan.Zero), cutOff.ToString("yyyy-MM-dd"),
-            declaration.SubmittedAt < cutOff.ToDateTime(TimeOnly.MinValue));
+            declaration.SubmittedAt < cutOff.ToDateTime(TimeOnly.MinValue), declaration.PayBill);
         return Saved(await declarations.AddAsync(employerId, declaration, ct), response,
-            "levyDueYtd", "A different LevyDueYTD is already recorded for this scheme, payroll month and submission time.");
+            payBill is null ? "levyDueYtd" : "payBill", "A different declaration is already recorded for this scheme, payroll month and submission time.");
     }
 
     public async Task<Result<EnglishFractionResponse>> AddEnglishFractionAsync(string employerId, AddEnglishFraction command, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var date = errors.Date("dateCalculated", command.DateCalculated, "Date calculated");
+        var date = errors.LevyDate("dateCalculated", command.DateCalculated, "Date calculated");
         var fraction = errors.Required("fraction", command.Fraction, "English fraction");
         if (fraction is < 0 or > 1) errors.Add("fraction", "English fraction must be between 0 and 1.");
         if (errors.Any) return errors.ToProblem();

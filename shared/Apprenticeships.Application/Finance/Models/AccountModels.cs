@@ -2,13 +2,16 @@ using Apprenticeships.Domain.Levy.Ledger;
 
 namespace Apprenticeships.Application.Finance.Models;
 
-/// <summary>One month of an account; amounts in pounds, month "YYYY-MM".</summary>
+/// <summary>
+/// One month of an account; amounts in pounds, month "YYYY-MM". PaymentsDue is what providers
+/// earned payment for; PaidFromLevy the part taken from the account, the rest being co-investment.
+/// </summary>
 public sealed record AccountMonthResponse(
     string Month,
     decimal FundsIn,
     decimal TransfersIn,
     decimal PaymentsDue,
-    decimal Payments,
+    decimal PaidFromLevy,
     decimal EmployerCoInvestment,
     decimal GovernmentCoInvestment,
     decimal TransfersOut,
@@ -19,7 +22,7 @@ public sealed record AccountMonthResponse(
         m.LevyPayments, m.EmployerCoInvestment, m.GovernmentCoInvestment, m.TransfersOut, m.Expired, m.Balance);
 }
 
-public sealed record AccountTotals(decimal FundsIn, decimal TransfersIn, decimal Payments, decimal EmployerCoInvestment,
+public sealed record AccountTotals(decimal FundsIn, decimal TransfersIn, decimal PaymentsDue, decimal PaidFromLevy, decimal EmployerCoInvestment,
     decimal GovernmentCoInvestment, decimal TransfersOut, decimal Expired);
 
 public sealed record AccountResponse(string EmployerId, string AsOf, decimal Balance, AccountTotals Totals,

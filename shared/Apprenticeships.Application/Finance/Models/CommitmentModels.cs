@@ -14,6 +14,9 @@ public sealed record CreateCommitment(
 /// <summary>Completion, withdrawal or break in learning, on a date.</summary>
 public sealed record RecordCommitmentEvent(string? Date);
 
+/// <summary>Back from a break in learning on a date, with the planned end date agreed for the rest of the apprenticeship.</summary>
+public sealed record RecordReturnFromBreak(string? Date, string? NewPlannedEnd);
+
 public sealed record ScheduledPaymentResponse(string Kind, int Number, string EarnedMonth, string PaidMonth, decimal Amount);
 
 public sealed record IncentiveResponse(string Payee, int Part, DateOnly DueDate, decimal Amount, string Status);
@@ -22,13 +25,16 @@ public sealed record ScheduleResponse(
     string CommitmentId,
     string EmployerId,
     string Status,
+    /// <summary>The planned end in force: the commitment's, or the one agreed on a return from a break.</summary>
+    DateOnly PlannedEndDate,
     decimal AgreedPrice,
     decimal CappedPrice,
     decimal OnProgrammeAmount,
     decimal CompletionAmount,
     int PlannedInstalments,
     decimal MonthlyInstalment,
-    decimal EmployerShareOfShortfall,
+    /// <summary>The employer's share of any payment the account cannot cover (0.05 is 5%), by the rule in force at the start.</summary>
+    decimal EmployerCoInvestmentRate,
     IReadOnlyList<ScheduledPaymentResponse> Payments,
     IReadOnlyList<IncentiveResponse> Incentives);
 

@@ -9,15 +9,19 @@ namespace Apprenticeships.Application.Finance.Queries;
 /// <summary>A commitment's payment schedule, status and incentives, as the levy rules work them out today.</summary>
 public sealed class CommitmentSchedules(LevyEmployerRepository employers, CommitmentRepository commitments, FundingPolicy policy)
 {
-    public async Task<Result<ScheduleResponse>> GetAsync(string id, CancellationToken ct)
+    /// <summary>The schedule; incentives that will never be paid (after the planned end, or after a withdrawal) only when <paramref name="all"/> is "true".</summary>
+    public async Task<Result<ScheduleResponse>> GetAsync(string id, string? all, CancellationToken ct)
     {
+        var errors = new FieldErrors();
+        var everyIncentive = errors.Flag("all", all);
+        if (errors.Any) return errors.ToProblem();
         var record = InputLimits.IsId(id) ? await commitments.FindAsync(id, ct) : null;
         var employer = record is null ? null : await employers.FindAsync(record.Commitment.EmployerId, ct);
         if (record is null || employer is null) return Problem.NotFound("commitmentId", $"No commitment '{id}'.");
-        return Result<ScheduleResponse>.Ok(Of(record, employer, policy));
+        return Result<ScheduleResponse>.Ok(Of(record, employer, policy, everyIncentive));
     }
 
-    internal static ScheduleResponse Of(CommitmentRecord record, LevyEmployer employer, FundingPolicy policy)
+    internal static ScheduleResponse Of(CommitmentRecord record, LevyEmployer employer, FundingPolicy policy, bool everyIncentive = false)
     {
         var c = record.Commitment;
         var schedule = PaymentSchedule.Build(c, record.Events, policy);
@@ -25,12 +29,15 @@ public sealed class CommitmentSchedules(LevyEmployerRepository employers, Commit
         {
             var k when k.Contains(CommitmentEventKind.Completion) => "Completed",
             var k when k.Contains(CommitmentEventKind.Withdrawal) => "Withdrawn",
-            var k when k.Contains(CommitmentEventKind.BreakInLearning) => "OnBreak",
+            var k when k.Contains(CommitmentEventKind.BreakInLearning) && !k.Contains(CommitmentEventKind.ReturnFromBreak) => "OnBreak",
             _ => "Active",
         };
-        return new ScheduleResponse(c.Id, c.EmployerId, status, c.AgreedPrice, schedule.CappedPrice, schedule.OnProgrammeAmount,
+        return new ScheduleResponse(c.Id, c.EmployerId, status, LearningPeriods.Of(c, record.Events).PlannedEndDate, c.AgreedPrice, schedule.CappedPrice, schedule.OnProgrammeAmount,
             schedule.CompletionAmount, schedule.PlannedInstalments, schedule.MonthlyInstalment, CoInvestment.EmployerShare(c, employer, policy),
             schedule.Payments.Select(p => new ScheduledPaymentResponse(p.Kind.ToString(), p.Number, p.EarnedMonth.ToString(), p.PaidMonth.ToString(), p.Amount)).ToList(),
-            Incentives.For(c, record.Events, policy).Select(i => new IncentiveResponse(i.Payee.ToString(), i.Part, i.DueDate, i.Amount, i.Status.ToString())).ToList());
+            Incentives.For(c, record.Events, policy).Where(i => everyIncentive || WillBePaid(i.Status)).Select(i => new IncentiveResponse(i.Payee.ToString(), i.Part, i.DueDate, i.Amount, i.Status.ToString())).ToList());
     }
+
+    /// <summary>Payable now or later; a part waiting on a break is paid after the return.</summary>
+    private static bool WillBePaid(IncentiveStatus status) => status is IncentiveStatus.Payable or IncentiveStatus.OnBreak;
 }

@@ -18,8 +18,8 @@ public sealed record AccountForecast(ForecastResult Projection, int Months);
 /// <summary>Levy accounts, forecasts and statements, computed from stored records on each request.</summary>
 public sealed class LevyAccounts(LevyEmployerRepository employers, AccountRecordsRepository accounts, FundingPolicy policy, TimeProvider clock)
 {
-    // Far enough for any forecast; stops a typo like 9024-01 running the ledger for millennia.
-    private const int LastAcceptedYear = 2199;
+    // The last year any finance date may be (InputLimits.LatestDate); stops a typo like 9024-01 running the ledger for millennia.
+    private static readonly int LastAcceptedYear = InputLimits.LatestDate.Year;
 
     public async Task<List<LevyEmployer>> EmployersAsync(CancellationToken ct) => (await employers.ListAsync(ct)).OrderBy(e => e.Name).ToList();
 

@@ -6,8 +6,10 @@ namespace Apprenticeships.Domain.Levy.Commitments;
 /// Incentives for apprentices aged 16-18 at the start, or 19-24 with an EHC plan or
 /// care-leaver status [OFF/DAS]: an amount each to employer and provider, in equal parts
 /// due a set number of days after the start, each only if due on or before the planned end.
-/// A break in learning shifts the due dates by its length; breaks are recorded here without
-/// a return date, so a part falling due after a break starts waits (OnBreak).
+/// A break in learning shifts the due dates of the parts not yet due by its length: until the
+/// return is recorded such a part waits (OnBreak); after it, it is due that many days later,
+/// and paid only if that is on or before the new planned end [DAS earnings,
+/// UpdateIncentivesDueDateAfterReturnFromBreakInLearning].
 /// </summary>
 public static class Incentives
 {
@@ -17,7 +19,7 @@ public static class Incentives
         if (!IsEligible(commitment, rule)) return [];
 
         var withdrawn = events.FirstOrDefault(e => e.Kind == CommitmentEventKind.Withdrawal)?.Date;
-        var onBreak = events.FirstOrDefault(e => e.Kind == CommitmentEventKind.BreakInLearning)?.Date;
+        var periods = LearningPeriods.Of(commitment, events);
         var parts = rule.PartDueAfterDays.Count;
         var partAmount = Money.DownToPence(rule.AmountEach / parts);
         var result = new List<IncentivePayment>(parts * 2);
@@ -26,11 +28,12 @@ public static class Incentives
             for (var i = 0; i < parts; i++)
             {
                 var due = commitment.StartDate.AddDays(rule.PartDueAfterDays[i]);
+                if (periods is { BreakFrom: { } pause, ReturnedOn: { } back } && pause <= due) due = due.AddDays(back.DayNumber - pause.DayNumber);
                 // Any odd pence go to the last part so each payee gets the full amount.
                 var amount = i == parts - 1 ? rule.AmountEach - partAmount * (parts - 1) : partAmount;
-                var status = due > commitment.PlannedEndDate ? IncentiveStatus.AfterPlannedEnd
+                var status = due > periods.PlannedEndDate ? IncentiveStatus.AfterPlannedEnd
                     : withdrawn is { } w && w < due ? IncentiveStatus.Withdrawn
-                    : onBreak is { } b && b <= due ? IncentiveStatus.OnBreak
+                    : periods.IsOnBreak && periods.BreakFrom <= due ? IncentiveStatus.OnBreak
                     : IncentiveStatus.Payable;
                 result.Add(new IncentivePayment(payee, i + 1, due, amount, status));
             }

@@ -14,6 +14,9 @@ namespace Apprenticeships.Domain.Levy.Commitments;
 /// - completing early earns a balancing payment of the unpaid on-programme amount, in the
 ///   completion month, with the completion payment;
 /// - a withdrawal or break in learning stops instalments from its census date on;
+/// - on a return from a break, the on-programme amount not yet earned is spread equally over
+///   the census months from the return month to the new planned end (DAS earnings'
+///   BreakInLearning scenarios; docs/levy-rules.md), rounded the same way;
 /// - each payment is made, and debited from the levy account, the month after it is earned.
 /// </summary>
 public static class PaymentSchedule
@@ -32,40 +35,60 @@ public static class PaymentSchedule
         var completion = Money.ToPence(capped * policy.CompletionShare.At(commitment.StartDate));
         var onProgramme = capped - completion;
         var first = YearMonth.Of(commitment.StartDate);
-        var lastPlanned = LastCensusMonth(commitment.PlannedEndDate);
-        // A course shorter than a census month still earns its on-programme amount once.
-        var count = Math.Max(1, first.MonthsUntil(lastPlanned) + 1);
-        var instalment = Money.DownToPence(onProgramme / count);
-
-        var stopped = events.Where(e => e.Kind is CommitmentEventKind.Withdrawal or CommitmentEventKind.BreakInLearning)
-            .Select(e => (DateOnly?)e.Date).Min();
+        var periods = LearningPeriods.Of(commitment, events);
+        var withdrawn = events.FirstOrDefault(e => e.Kind == CommitmentEventKind.Withdrawal)?.Date;
         var completed = events.FirstOrDefault(e => e.Kind == CommitmentEventKind.Completion)?.Date;
-        var lastEarned = first.AddMonths(count - 1);
-        if (stopped is { } stop) lastEarned = YearMonth.Min(lastEarned, LastCensusMonth(stop));
-        if (completed is { } done) lastEarned = YearMonth.Min(lastEarned, LastCensusMonth(done));
+        // The last month earned at all: a withdrawal, a completion or a break with no return ends earning.
+        var end = YearMonth.Max(first, LastCensusMonth(periods.PlannedEndDate));
+        if (withdrawn is { } w) end = YearMonth.Min(end, LastCensusMonth(w));
+        if (completed is { } done) end = YearMonth.Min(end, LastCensusMonth(done));
+        if (periods.IsOnBreak) end = YearMonth.Min(end, LastCensusMonth(periods.BreakFrom!.Value));
 
-        var payments = new List<ScheduledPayment>(count + 2);
-        decimal paid = 0;
-        for (var i = 0; i < count && first.AddMonths(i) <= lastEarned; i++)
+        // Before the break (or the whole plan without one) at the original monthly instalment.
+        var plannedCount = Math.Max(1, first.MonthsUntil(LastCensusMonth(commitment.PlannedEndDate)) + 1);
+        var beforeBreak = periods.BreakFrom is { } pause ? YearMonth.Min(end, LastCensusMonth(pause)) : end;
+        var payments = new List<ScheduledPayment>(plannedCount + 2);
+        var paid = Instalments(payments, onProgramme, first, plannedCount, beforeBreak);
+        var instalment = Money.DownToPence(onProgramme / plannedCount);
+
+        if (periods.ReturnedOn is { } back)
         {
-            var amount = i == count - 1 ? onProgramme - instalment * (count - 1) : instalment;
-            var earned = first.AddMonths(i);
-            payments.Add(new ScheduledPayment(PaymentKind.Instalment, i + 1, earned, earned.AddMonths(1), amount));
-            paid += amount;
+            // What is left of the on-programme amount, spread over the months still planned after the return.
+            var resume = YearMonth.Of(back);
+            var remainingCount = Math.Max(1, resume.MonthsUntil(LastCensusMonth(periods.PlannedEndDate)) + 1);
+            paid += Instalments(payments, onProgramme - paid, resume, remainingCount, end);
         }
 
-        if (stopped is null)
+        if (withdrawn is null && !periods.IsOnBreak)
         {
             // Without a recorded completion the plan assumes completion on the planned end date.
-            var completionMonth = YearMonth.Of(completed ?? commitment.PlannedEndDate);
-            if (completionMonth < first) completionMonth = first;
+            var completionMonth = YearMonth.Max(first, YearMonth.Of(completed ?? periods.PlannedEndDate));
             if (paid < onProgramme)
             {
                 payments.Add(new ScheduledPayment(PaymentKind.Balancing, 0, completionMonth, completionMonth.AddMonths(1), onProgramme - paid));
             }
             payments.Add(new ScheduledPayment(PaymentKind.Completion, 0, completionMonth, completionMonth.AddMonths(1), completion));
         }
-        return new Result(capped, onProgramme, completion, count, instalment, payments);
+        return new Result(capped, onProgramme, completion, plannedCount, instalment, payments);
+    }
+
+    /// <summary>
+    /// <paramref name="amount"/> in <paramref name="count"/> equal instalments from <paramref name="from"/>,
+    /// rounded down with the remainder in the last, adding those earned up to <paramref name="until"/>; returns their total.
+    /// </summary>
+    private static decimal Instalments(List<ScheduledPayment> payments, decimal amount, YearMonth from, int count, YearMonth until)
+    {
+        var each = Money.DownToPence(amount / count);
+        var number = payments.Count(p => p.Kind == PaymentKind.Instalment);
+        decimal total = 0;
+        for (var i = 0; i < count && from.AddMonths(i) <= until; i++)
+        {
+            var value = i == count - 1 ? amount - each * (count - 1) : each;
+            var earned = from.AddMonths(i);
+            payments.Add(new ScheduledPayment(PaymentKind.Instalment, ++number, earned, earned.AddMonths(1), value));
+            total += value;
+        }
+        return total;
     }
 
     /// <summary>The last month whose census date (its last day) falls on or before <paramref name="date"/>.</summary>

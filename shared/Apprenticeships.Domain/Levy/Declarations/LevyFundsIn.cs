@@ -46,6 +46,22 @@ public static class LevyFundsIn
         return cutOffMonth.Day(policy.DeclarationCutOffDay.At(cutOffMonth.FirstDay));
     }
 
+    /// <summary>Whether a declaration is a month-12 submission late enough to be a year-end adjustment.</summary>
+    public static bool IsYearEndAdjustment(LevyDeclaration declaration, FundingPolicy policy)
+    {
+        if (declaration.Period.Month != PayrollMonthsInYear) return false;
+        var submissionMonth = declaration.Period.CalendarMonth.AddMonths(1);
+        var adjustmentsFrom = submissionMonth.FirstDay.AddDays(policy.YearEndAdjustmentAfterDays.At(submissionMonth.FirstDay));
+        return declaration.SubmittedAt > adjustmentsFrom.ToDateTime(TimeOnly.MinValue);
+    }
+
+    /// <summary>The submission that counts for its scheme and payroll month: the latest before the cut-off, or null when all were late.</summary>
+    public static LevyDeclaration? Counted(IEnumerable<LevyDeclaration> sameSchemeAndPeriod, PayrollPeriod period, FundingPolicy policy)
+    {
+        var cutOff = CutOff(period, policy).ToDateTime(TimeOnly.MinValue);
+        return sameSchemeAndPeriod.Where(d => d.SubmittedAt < cutOff).MaxBy(d => d.SubmittedAt);
+    }
+
     /// <summary>The latest English fraction calculated before <paramref name="date"/>; 1 when none is on record.</summary>
     public static decimal FractionBefore(IReadOnlyList<EnglishFraction> ordered, DateOnly date)
     {
@@ -73,30 +89,24 @@ public static class LevyFundsIn
         for (var month = 1; month <= PayrollMonthsInYear; month++)
         {
             var period = new PayrollPeriod(taxYearStart, month);
-            var cutOff = CutOff(period, policy).ToDateTime(TimeOnly.MinValue);
-            var counted = year.Where(d => d.Period.Month == month && d.SubmittedAt < cutOff)
-                .MaxBy(d => d.SubmittedAt);
+            var counted = Counted(year.Where(d => d.Period.Month == month), period, policy);
             if (counted is null) continue;
             var levy = counted.LevyDueYtd - previousYtd;
             previousYtd = counted.LevyDueYtd;
             if (levy != 0)
             {
-                entries.Add(Entry(period.CalendarMonth.AddMonths(1), scheme, period, levy, CutOff(period, policy), fractions, policy, false));
+                entries.Add(Entry(period.CalendarMonth.AddMonths(1), scheme, period, levy, CutOff(period, policy), fractions, policy, false) with { SubmittedAt = counted.SubmittedAt });
             }
         }
 
         var lastPeriod = new PayrollPeriod(taxYearStart, PayrollMonthsInYear);
-        var submissionMonth = lastPeriod.CalendarMonth.AddMonths(1);
-        var adjustmentsFrom = submissionMonth.FirstDay.AddDays(policy.YearEndAdjustmentAfterDays.At(submissionMonth.FirstDay))
-            .ToDateTime(TimeOnly.MinValue);
-        foreach (var adjustment in year.Where(d => d.Period.Month == PayrollMonthsInYear && d.SubmittedAt > adjustmentsFrom)
-                     .OrderBy(d => d.SubmittedAt))
+        foreach (var adjustment in year.Where(d => IsYearEndAdjustment(d, policy)).OrderBy(d => d.SubmittedAt))
         {
             var change = adjustment.LevyDueYtd - previousYtd;
             previousYtd = adjustment.LevyDueYtd;
             if (change == 0) continue;
             var received = DateOnly.FromDateTime(adjustment.SubmittedAt);
-            entries.Add(Entry(YearMonth.Of(received), scheme, lastPeriod, change, CutOff(lastPeriod, policy), fractions, policy, true));
+            entries.Add(Entry(YearMonth.Of(received), scheme, lastPeriod, change, CutOff(lastPeriod, policy), fractions, policy, true) with { SubmittedAt = adjustment.SubmittedAt });
         }
     }
 }

@@ -20,11 +20,11 @@ public class AccountApiTests(FinanceApiFixture fixture) : IClassFixture<FinanceA
         Assert.Equal("2026-07", account.GetProperty("asOf").GetString());
         // £11,000 in during May; May's £600 instalment is paid in June, June's in July.
         Assert.Equal(11_000m, account.Month("2026-05").Money("fundsIn"));
-        Assert.Equal(0m, account.Month("2026-05").Money("payments"));
-        Assert.Equal(600m, account.Month("2026-06").Money("payments"));
+        Assert.Equal(0m, account.Month("2026-05").Money("paidFromLevy"));
+        Assert.Equal(600m, account.Month("2026-06").Money("paidFromLevy"));
         Assert.Equal(10_400m, account.Month("2026-06").Money("balance"));
         Assert.Equal(9_800m, account.Money("balance"));
-        Assert.Equal(1_200m, account.GetProperty("totals").Money("payments"));
+        Assert.Equal(1_200m, account.GetProperty("totals").Money("paidFromLevy"));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class AccountApiTests(FinanceApiFixture fixture) : IClassFixture<FinanceA
 
         var october = account.Month("2025-10");
         Assert.Equal((600m, 0m, 30m, 570m),
-            (october.Money("paymentsDue"), october.Money("payments"), october.Money("employerCoInvestment"), october.Money("governmentCoInvestment")));
+            (october.Money("paymentsDue"), october.Money("paidFromLevy"), october.Money("employerCoInvestment"), october.Money("governmentCoInvestment")));
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public class AccountApiTests(FinanceApiFixture fixture) : IClassFixture<FinanceA
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
         Assert.Equal(
             [
-                "Month,FundsIn,TransfersIn,PaymentsDue,Payments,EmployerCoInvestment,GovernmentCoInvestment,TransfersOut,Expired,Balance",
+                "Month,FundsIn,TransfersIn,PaymentsDue,PaidFromLevy,EmployerCoInvestment,GovernmentCoInvestment,TransfersOut,Expired,Balance",
                 "2026-05,1100.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,1100.00",
                 "2026-06,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,1100.00",
             ],

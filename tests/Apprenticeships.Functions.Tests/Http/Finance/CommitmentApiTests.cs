@@ -115,6 +115,69 @@ public class CommitmentApiTests(FinanceApiFixture fixture) : IClassFixture<Finan
     }
 
     [Fact]
+    public async Task Racing_completions_and_withdrawals_record_exactly_one_end()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var id = NewId("c");
+        await _client.PostAsync("/api/finance/commitments", Commitment(id, employer));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            _client.PostAsync($"/api/finance/commitments/{id}/{(i % 2 == 0 ? "completion" : "withdrawal")}", new { date = "2027-03-10" })));
+
+        // The same event posted again is harmless (200), so one kind's ten posts all succeed and the other's all clash.
+        var completions = answers.Where((_, i) => i % 2 == 0).Select(a => a.Status).Distinct().ToList();
+        var withdrawals = answers.Where((_, i) => i % 2 == 1).Select(a => a.Status).Distinct().ToList();
+        Assert.Single(completions);
+        Assert.Single(withdrawals);
+        Assert.Contains((completions.Single(), withdrawals.Single()), new[] { (HttpStatusCode.OK, HttpStatusCode.Conflict), (HttpStatusCode.Conflict, HttpStatusCode.OK) });
+        var (_, schedule) = await _client.GetJsonAsync($"/api/finance/commitments/{id}/schedule");
+        Assert.Equal(completions.Single() == HttpStatusCode.OK ? "Completed" : "Withdrawn", schedule.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_return_from_a_break_re_spreads_the_remaining_instalments_to_the_new_planned_end()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var id = NewId("c");
+        await _client.PostAsync("/api/finance/commitments", Commitment(id, employer));   // £600 a month, 2026-09..2027-08
+        await _client.PostAsync($"/api/finance/commitments/{id}/break", new { date = "2026-11-15" });
+
+        var (status, schedule) = await _client.PostAsync($"/api/finance/commitments/{id}/return", new { date = "2027-01-10", newPlannedEnd = "2027-12-31" });
+        var (again, _) = await _client.PostAsync($"/api/finance/commitments/{id}/return", new { date = "2027-01-10", newPlannedEnd = "2027-12-31" });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (status, again));
+        Assert.Equal(("Active", "2027-12-31"), (schedule.GetProperty("status").GetString(), schedule.GetProperty("plannedEndDate").GetString()));
+        var instalments = schedule.GetProperty("payments").EnumerateArray().Where(p => p.GetProperty("kind").GetString() == "Instalment").ToList();
+        // Sep and Oct earned (£1,200); £6,000 left over Jan..Dec 2027 is £500 a month.
+        Assert.Equal(14, instalments.Count);
+        Assert.Equal(("2027-01", 500m), (instalments[2].GetProperty("earnedMonth").GetString(), instalments[2].Money("amount")));
+        Assert.Equal(("2027-12", 500m), (instalments[^1].GetProperty("earnedMonth").GetString(), instalments[^1].Money("amount")));
+        var (_, account) = await _client.GetJsonAsync($"/api/finance/employers/{employer}/account?asOf=2027-02");
+        Assert.Equal(500m, account.Month("2027-02").Money("paymentsDue"));
+        var (clash, problem) = await _client.PostAsync($"/api/finance/commitments/{id}/return", new { date = "2027-01-11", newPlannedEnd = "2027-12-31" });
+        Assert.Equal(HttpStatusCode.Conflict, clash);
+        Problem(problem, "date");
+    }
+
+    [Fact]
+    public async Task A_return_without_a_break_or_with_a_bad_end_is_refused_naming_the_field()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var id = NewId("c");
+        await _client.PostAsync("/api/finance/commitments", Commitment(id, employer));
+
+        var (status, body) = await _client.PostAsync($"/api/finance/commitments/{id}/return", new { date = "2027-01-10", newPlannedEnd = "2027-12-31" });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("no break", Problem(body, "date"));
+        (status, body) = await _client.PostAsync($"/api/finance/commitments/{id}/return", new { date = "2027-01-10", newPlannedEnd = "2027-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Problem(body, "newPlannedEnd");
+        (status, body) = await _client.PostAsync($"/api/finance/commitments/{id}/return", new { date = "2027-01-10" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Problem(body, "newPlannedEnd");
+    }
+
+    [Fact]
     public async Task Event_dates_are_validated_and_unknown_commitments_are_404()
     {
         var employer = await _client.NewEmployerAsync();

@@ -51,6 +51,42 @@ public class TransferApiTests(FinanceApiFixture fixture) : IClassFixture<Finance
     }
 
     [Fact]
+    public async Task Fifty_concurrent_transfers_of_60_percent_of_the_allowance_let_exactly_one_through()
+    {
+        var council = await _client.NewEmployerAsync();
+        var care = await _client.NewEmployerAsync(levyPayer: false);
+        await _client.DeclareLastYearAsync(council);   // allowance: 50% of £12,100 = £6,050
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            _client.PostAsync("/api/finance/transfers", Transfer(NewId("t"), council, care, 3_630m))));
+
+        Assert.Equal(1, answers.Count(a => a.Status == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created), a =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, a.Status);
+            Assert.Contains("over the transfer allowance", Problem(a.Body, "amount"));
+        });
+        var (_, sender) = await _client.GetJsonAsync($"/api/finance/employers/{council}/account?asOf=2026-06");
+        var (_, receiver) = await _client.GetJsonAsync($"/api/finance/employers/{care}/account?asOf=2026-06");
+        Assert.Equal(3_630m, sender.GetProperty("totals").Money("transfersOut"));
+        Assert.Equal(3_630m, receiver.GetProperty("totals").Money("transfersIn"));
+    }
+
+    [Fact]
+    public async Task A_transfer_that_fits_the_allowance_but_not_what_is_left_of_it_is_a_409()
+    {
+        var council = await _client.NewEmployerAsync();
+        var care = await _client.NewEmployerAsync(levyPayer: false);
+        await _client.DeclareLastYearAsync(council);
+        await _client.PostAsync("/api/finance/transfers", Transfer(NewId("t"), council, care, 6_000m));
+
+        var (status, body) = await _client.PostAsync("/api/finance/transfers", Transfer(NewId("t"), council, care, 50.01m));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.EndsWith("less £6,000.00 already transferred in 26-27, leaves £50.00.", Problem(body, "amount"));
+    }
+
+    [Fact]
     public async Task Bad_transfers_name_the_field_and_unknown_employers_are_404()
     {
         var council = await _client.NewEmployerAsync();
