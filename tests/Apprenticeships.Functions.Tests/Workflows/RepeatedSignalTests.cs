@@ -50,6 +50,33 @@ public class RepeatedSignalTests
         Assert.Single(await MailForAsync(app, id), m => m.Template == "outcome");
     }
 
+    [Fact]
+    public async Task Sustainment_answers_and_training_confirmations_raised_twice_each_act_once()
+    {
+        await using var app = await AppAsync();
+        var http = app.CreateClient();
+        var workflows = app.Services.GetRequiredService<IWorkflows>();
+        var demo = await (await http.PostAsync("/api/dev/demo", null)).Content.ReadFromJsonAsync<JsonElement>();
+        string Branch(string start) => demo.GetProperty("candidates").EnumerateArray()
+            .First(c => c.GetProperty("branch").GetString()!.StartsWith(start, StringComparison.Ordinal)).GetProperty("id").GetString()!;
+        var (worker, apprentice) = (Branch("job"), Branch("cohort"));
+
+        // Past the cohort's start (day 28) and the job's 13-week check (day 7 + 91).
+        await app.AdvanceAsync(TimeSpan.FromDays(100));
+        await EventuallyAsync(async () => await StageOfAsync(http, apprentice) == "InTraining", "in training", TimeSpan.FromSeconds(90));
+        await EventuallyAsync(async () => (await MailForAsync(app, worker)).Any(m => m.Template == "sustainment-check"), "the 13-week check", TimeSpan.FromSeconds(90));
+
+        var epa = new TrainingConfirmation(ConfirmationKind.EpaResult, DateOnly.FromDateTime(app.Clock().GetUtcNow().UtcDateTime), EpaGrade.Merit);
+        for (var i = 0; i < 2; i++) Assert.Equal(SignalResult.Delivered, await workflows.ConfirmTrainingAsync(apprentice, epa, "epa-1", default));
+        for (var i = 0; i < 2; i++) Assert.Equal(SignalResult.Delivered, await workflows.AnswerSustainmentAsync(worker, new SustainmentAnswer(13, InWork: false), "answer-13", default));
+
+        await EventuallyAsync(async () => await StageOfAsync(http, apprentice) == "Completed", "apprenticeship achieved");
+        await EventuallyAsync(async () => await StageOfAsync(http, worker) == "Withdrawn", "left work at 13 weeks");
+        Assert.Single(await MailForAsync(app, apprentice), m => m.Template == "completion");
+        var timeline = await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{worker}/timeline");
+        Assert.Single(timeline.GetProperty("entries").EnumerateArray(), e => e.GetProperty("stage").GetString() == "Withdrawn");
+    }
+
     internal static async Task<string> AcademyAsync(HttpClient http, DateOnly today, string? academyId = null)
     {
         var providerId = $"p{Guid.NewGuid():N}"[..12];
