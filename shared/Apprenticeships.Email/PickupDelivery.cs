@@ -21,37 +21,49 @@ public sealed class PickupDelivery(StorageAccount account, EmailOptions options,
         var now = clock.GetUtcNow();
         var key = customArgs.GetValueOrDefault("dedupeKey", "");
         var message = new PickedUp(to, email.Subject, email.Text, email.Html, key, customArgs.GetValueOrDefault("recipientId", ""), now, customArgs.GetValueOrDefault("template"));
-        // Newest first in a plain listing: blob names sort by inverted time.
-        var name = $"{DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks:D19}-{AddressHash.Of(key)[..16]}.json";
+        // Newest first in a plain listing: blob names sort by inverted time, then name the key.
+        var name = $"{DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks:D19}{KeySuffix(key)}";
         await _outbox.GetBlobClient(name).UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(message, JsonSerializerOptions.Web)), overwrite: true, cancellationToken);
     }
 
-    /// <summary>Looks through the outbox for the key: fine for a development outbox of hundreds of messages.</summary>
-    public async Task<DeliveryCheck> CheckAsync(string dedupeKey, CancellationToken cancellationToken) =>
-        (await ListAsync(int.MaxValue, cancellationToken)).Any(m => m.Key == dedupeKey) ? DeliveryCheck.Delivered : DeliveryCheck.NotDelivered;
+    /// <summary>Whether a message with the key is in the outbox, from the blob names alone.</summary>
+    public async Task<DeliveryCheck> CheckAsync(string dedupeKey, CancellationToken cancellationToken)
+    {
+        if (!await _outbox.ExistsAsync(cancellationToken)) return DeliveryCheck.NotDelivered;
+        var suffix = KeySuffix(dedupeKey);
+        await foreach (var blob in _outbox.GetBlobsAsync(cancellationToken: cancellationToken))
+            if (blob.Name.EndsWith(suffix, StringComparison.Ordinal)) return DeliveryCheck.Delivered;
+        return DeliveryCheck.NotDelivered;
+    }
 
     /// <summary>Deletes every message to the recipient (erasure): the outbox holds their address and name.</summary>
     public async Task ForgetRecipientAsync(string recipientId, CancellationToken cancellationToken)
     {
-        if (!await _outbox.ExistsAsync(cancellationToken)) return;
-        await foreach (var blob in _outbox.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, null, cancellationToken))
-        {
-            var client = _outbox.GetBlobClient(blob.Name);
-            var message = (await client.DownloadContentAsync(cancellationToken)).Value.Content.ToObjectFromJson<PickedUp>(JsonSerializerOptions.Web)!;
-            if (message.RecipientId == recipientId) await client.DeleteIfExistsAsync(cancellationToken: cancellationToken);
-        }
+        await foreach (var (name, message) in ReadAsync(cancellationToken))
+            if (message.RecipientId == recipientId) await _outbox.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
 
     public async Task<List<PickedUp>> ListAsync(int max, CancellationToken cancellationToken)
     {
         var list = new List<PickedUp>();
-        if (!await _outbox.ExistsAsync(cancellationToken)) return list;
-        await foreach (var blob in _outbox.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, null, cancellationToken))
+        await foreach (var (_, message) in ReadAsync(cancellationToken))
         {
             if (list.Count >= max) break;
-            var content = await _outbox.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
-            list.Add(content.Value.Content.ToObjectFromJson<PickedUp>(JsonSerializerOptions.Web)!);
+            list.Add(message);
         }
         return list;
+    }
+
+    private static string KeySuffix(string dedupeKey) => $"-{AddressHash.Of(dedupeKey)[..16]}.json";
+
+    /// <summary>The outbox's messages, newest first.</summary>
+    private async IAsyncEnumerable<(string Name, PickedUp Message)> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!await _outbox.ExistsAsync(cancellationToken)) yield break;
+        await foreach (var blob in _outbox.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            var content = await _outbox.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
+            yield return (blob.Name, content.Value.Content.ToObjectFromJson<PickedUp>(JsonSerializerOptions.Web)!);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DurableTask.AzureStorage;
 using DurableTask.AzureStorage.Tracking;
 using DurableTask.Core;
@@ -126,10 +127,10 @@ public sealed class EngineClient(AzureStorageOrchestrationService engine) : Dura
         if (string.IsNullOrEmpty(state.Output)) return null;
         try
         {
-            using var json = System.Text.Json.JsonDocument.Parse(state.Output);
-            if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object) return FromJson(json.RootElement);
+            using var json = JsonDocument.Parse(state.Output);
+            if (json.RootElement.ValueKind == JsonValueKind.Object) return FromJson(json.RootElement);
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             // Plain text: the message itself.
         }
@@ -139,10 +140,10 @@ public sealed class EngineClient(AzureStorageOrchestrationService engine) : Dura
     private static TaskFailureDetails FromCore(FailureDetails failure) =>
         new(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, failure.InnerFailure is { } inner ? FromCore(inner) : null, null);
 
-    private static TaskFailureDetails FromJson(System.Text.Json.JsonElement failure)
+    private static TaskFailureDetails FromJson(JsonElement failure)
     {
-        string? Text(string name) => failure.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
-        var inner = failure.TryGetProperty("InnerFailure", out var nested) && nested.ValueKind == System.Text.Json.JsonValueKind.Object ? FromJson(nested) : null;
+        string? Text(string name) => failure.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var inner = failure.TryGetProperty("InnerFailure", out var nested) && nested.ValueKind == JsonValueKind.Object ? FromJson(nested) : null;
         return new TaskFailureDetails(Text("ErrorType") ?? "Failure", Text("ErrorMessage") ?? failure.GetRawText(), Text("StackTrace"), inner, null);
     }
 }

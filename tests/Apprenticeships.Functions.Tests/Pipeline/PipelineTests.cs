@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Apprenticeships.Testing;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -102,26 +100,9 @@ public class PipelineTests(PipelineRun run) : IClassFixture<PipelineRun>
     public async Task No_name_email_or_date_of_birth_is_in_history_queues_payloads_or_logs()
     {
         var hub = run.App.Services.GetRequiredService<IConfiguration>()["Durable:TaskHub"]!;
-        var account = await LocalAzurite.AccountAsync();
-        var stored = new List<string>();
         // Everything the engine keeps for the task hub: its tables (History, Instances, Partitions),
         // its queues (control partitions, work items) and its blobs (large messages, leases).
-        await foreach (var table in account.Tables.QueryAsync(t => t.Name.CompareTo(hub) >= 0 && t.Name.CompareTo(hub + "~") < 0))
-        {
-            await foreach (var row in account.Tables.GetTableClient(table.Name).QueryAsync<TableEntity>())
-                stored.Add(string.Join("|", row.Select(p => $"{p.Key}={p.Value}")));
-        }
-        var prefix = hub.ToLowerInvariant() + "-";
-        await foreach (var queue in account.Queues.GetQueuesAsync(prefix: prefix))
-        {
-            foreach (var m in (await account.Queues.GetQueueClient(queue.Name).PeekMessagesAsync(32)).Value) stored.Add(m.Body.ToString());
-        }
-        await foreach (var container in account.Blobs.GetBlobContainersAsync(prefix: prefix))
-        {
-            var blobs = account.Blobs.GetBlobContainerClient(container.Name);
-            await foreach (var blob in blobs.GetBlobsAsync())
-                stored.Add((await blobs.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
-        }
+        var stored = await StoredText.ReadAsync(hub, hub.ToLowerInvariant() + "-");
 
         Assert.True(stored.Count(s => run.C.Any(s.Contains)) > 100, "the scan should see the run's history");
         Assert.NotEmpty(run.Logs.Lines);
