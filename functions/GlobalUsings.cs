@@ -19,3 +19,13 @@ global using Apprenticeships.Domain.Candidates;
 global using Apprenticeships.Domain.Programmes;
 global using Apprenticeships.Workflows;
 global using Apprenticeships.Functions.Security;
+// What the Web SDK would bring: this project uses the plain SDK, which the Functions worker SDK expects.
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Hosting;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Hosting;
+global using Microsoft.Extensions.Logging;
+global using Apprenticeships.Workflows.Hosting;

@@ -10,7 +10,7 @@ public static class LocalStorage
     /// .azurite/data so a restart keeps candidates) and point the app at it. Anywhere else,
     /// missing storage is a configuration error, reported when the account is first used.
     /// </summary>
-    public static async Task UseLocalStorageWhenUnconfiguredAsync(this WebApplicationBuilder builder)
+    public static async Task UseLocalStorageWhenUnconfiguredAsync(this IHostApplicationBuilder builder)
     {
         if (StorageAccount.IsConfigured(builder.Configuration) || !builder.Environment.IsDevelopment())
         {

@@ -23,7 +23,7 @@ public static class StaffAuthentication
     public const string BearerScheme = JwtBearerDefaults.AuthenticationScheme;
     public const string EntraScheme = OpenIdConnectDefaults.AuthenticationScheme;
 
-    public static WebApplicationBuilder AddStaffSignIn(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStaffSignIn(this IHostApplicationBuilder builder)
     {
         var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
         var development = builder.Environment.IsDevelopment();

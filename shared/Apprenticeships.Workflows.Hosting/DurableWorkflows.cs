@@ -13,7 +13,9 @@ namespace Apprenticeships.Workflows.Hosting;
 /// start and signal reaches, under which instance id. Every signal goes as a
 /// <see cref="Signal{T}"/> carrying its reference, which the workflow takes once.
 /// </summary>
-public sealed class DurableWorkflows(DurableTaskClient client) : IWorkflows
+/// <param name="client">The client to use now: in-process one for the app's life; under the
+/// Functions host the one Durable Functions binds to the current invocation.</param>
+public sealed class DurableWorkflows(Func<DurableTaskClient> client) : IWorkflows
 {
     private static readonly OrchestrationRuntimeStatus[] Live = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended];
 
@@ -21,7 +23,7 @@ public sealed class DurableWorkflows(DurableTaskClient client) : IWorkflows
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(CandidateJourney), candidateId,
+            await client().ScheduleNewOrchestrationInstanceAsync(nameof(CandidateJourney), candidateId,
                 new StartOrchestrationOptions(WorkflowInstances.Journey(candidateId)), ct);
         }
         catch (OrchestrationAlreadyExistsException)
@@ -49,14 +51,14 @@ public sealed class DurableWorkflows(DurableTaskClient client) : IWorkflows
     {
         foreach (var instance in WorkflowInstances.All(candidateId, academyId))
         {
-            if (await client.GetInstanceAsync(instance, getInputsAndOutputs: false, ct) is { } status && Live.Contains(status.RuntimeStatus))
-                await client.TerminateInstanceAsync(instance, new TerminateInstanceOptions(reason), ct);
+            if (await client().GetInstanceAsync(instance, getInputsAndOutputs: false, ct) is { } status && Live.Contains(status.RuntimeStatus))
+                await client().TerminateInstanceAsync(instance, new TerminateInstanceOptions(reason), ct);
         }
     }
 
     public async Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct)
     {
-        var journey = await client.GetInstanceAsync(WorkflowInstances.Journey(candidateId), getInputsAndOutputs: false, ct);
+        var journey = await client().GetInstanceAsync(WorkflowInstances.Journey(candidateId), getInputsAndOutputs: false, ct);
         return journey is null ? null : new WorkflowView(journey.RuntimeStatus.ToString(), journey.ReadCustomStatusAs<JsonElement?>(), Reason(journey.FailureDetails));
     }
 
@@ -71,26 +73,26 @@ public sealed class DurableWorkflows(DurableTaskClient client) : IWorkflows
     public async Task<SignalResult> RetryJourneyAsync(string candidateId, string reason, CancellationToken ct)
     {
         var journey = WorkflowInstances.Journey(candidateId);
-        if (await client.GetInstanceAsync(journey, getInputsAndOutputs: false, ct) is not { RuntimeStatus: OrchestrationRuntimeStatus.Failed })
+        if (await client().GetInstanceAsync(journey, getInputsAndOutputs: false, ct) is not { RuntimeStatus: OrchestrationRuntimeStatus.Failed })
             return SignalResult.NotRunning;
         // The engine rewinds the failed sub-orchestration under it too.
-        await client.RewindInstanceAsync(journey, reason, ct);
+        await client().RewindInstanceAsync(journey, reason, ct);
         return SignalResult.Delivered;
     }
 
     public async Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct)
     {
         var moved = new BusinessClockMoved(offset.Ticks);
-        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = Live }).WithCancellation(ct))
-            await client.RaiseEventAsync(instance.InstanceId, BusinessClockMoved.EventName, moved, ct);
+        await foreach (var instance in client().GetAllInstancesAsync(new OrchestrationQuery { Statuses = Live }).WithCancellation(ct))
+            await client().RaiseEventAsync(instance.InstanceId, BusinessClockMoved.EventName, moved, ct);
     }
 
     private async Task<SignalResult> RaiseAsync<T>(string instance, string name, T payload, string reference, CancellationToken ct)
     {
         // The engine would accept a message for an instance that does not exist and drop it later: say so now instead.
-        if (await client.GetInstanceAsync(instance, getInputsAndOutputs: false, ct) is not { } status || !Live.Contains(status.RuntimeStatus))
+        if (await client().GetInstanceAsync(instance, getInputsAndOutputs: false, ct) is not { } status || !Live.Contains(status.RuntimeStatus))
             return SignalResult.NotRunning;
-        await client.RaiseEventAsync(instance, name, new Signal<T>(reference, payload), ct);
+        await client().RaiseEventAsync(instance, name, new Signal<T>(reference, payload), ct);
         return SignalResult.Delivered;
     }
 }

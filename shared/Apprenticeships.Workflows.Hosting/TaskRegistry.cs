@@ -2,6 +2,7 @@ using DurableTask.Core;
 using Apprenticeships.Workflows.Activities;
 using Apprenticeships.Workflows.Orchestrations;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,14 @@ public static class TaskRegistry
     public static readonly Type[] Activities =
         [typeof(ReadBusinessClock), typeof(RecordCandidateStage), typeof(SendCandidateEmail), typeof(AlertAdvisor), typeof(GetAcademyPlan),
          typeof(GetCohortPlan), typeof(CheckAttendance), typeof(StartApprenticeship), typeof(EndTraining)];
+
+    /// <summary>The same classes into the SDK's registry, as Durable Functions takes them (the Functions host).</summary>
+    public static DurableTaskRegistry AddTo(DurableTaskRegistry registry)
+    {
+        foreach (var type in Orchestrators) registry.AddOrchestrator(type.Name, type);
+        foreach (var type in Activities) registry.AddActivity(type.Name, type);
+        return registry;
+    }
 
     /// <param name="types">Other classes than the app's (bench/ runs its own trivial workflows).</param>
     public static ObjectCreator<TaskOrchestration>[] OrchestrationCreators(IServiceProvider services, DurableTaskShimFactory shims, IEnumerable<Type>? types = null) =>

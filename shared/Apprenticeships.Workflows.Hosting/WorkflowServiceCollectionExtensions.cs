@@ -23,7 +23,11 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(sp => WorkflowEngine.Create(sp.GetRequiredService<StorageAccount>(), options, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<DurableTaskClient>(sp => new EngineClient(sp.GetRequiredService<AzureStorageOrchestrationService>()));
-        services.AddSingleton<IWorkflows, DurableWorkflows>();
+        services.AddSingleton<IWorkflows>(sp =>
+        {
+            var client = sp.GetRequiredService<DurableTaskClient>();
+            return new DurableWorkflows(() => client);
+        });
         if (options.RunWorker) services.AddHostedService<WorkflowWorker>();
         services.AddHostedService<BusinessClockRepeat>();
         return services;

@@ -10,8 +10,10 @@ namespace Apprenticeships.Workflows;
 /// </summary>
 public static class WorkflowJson
 {
-    public static readonly DataConverter Converter = new JsonDataConverter(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
-    });
+    };
+
+    public static readonly DataConverter Converter = new JsonDataConverter(Options);
 }

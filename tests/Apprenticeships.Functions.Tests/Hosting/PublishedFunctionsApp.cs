@@ -5,7 +5,7 @@ namespace Apprenticeships.Functions.Tests.Hosting;
 
 /// <summary>
 /// `dotnet publish functions -c Release` into a temporary folder, once per test class. Its own
-/// artifacts path keeps the Release, self-contained build away from the checkout's bin/ and obj/.
+/// artifacts path keeps the Release build away from the checkout's bin/ and obj/.
 /// </summary>
 public sealed class PublishedFunctionsApp : IAsyncLifetime
 {
@@ -27,7 +27,7 @@ public sealed class PublishedFunctionsApp : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string file, string workingDirectory, params string[] arguments)
+    internal static async Task<(int Code, string Output)> RunAsync(string file, string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);

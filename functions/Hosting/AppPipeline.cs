@@ -1,0 +1,62 @@
+using Apprenticeships.Functions.Http;
+using Apprenticeships.Functions.Http.Candidates;
+using Apprenticeships.Functions.Http.Dev;
+using Apprenticeships.Functions.Http.Email;
+using Apprenticeships.Functions.Http.Finance;
+using Apprenticeships.Functions.Http.Programmes;
+using Apprenticeships.Functions.Http.Reports;
+using Apprenticeships.Functions.Pages;
+using Apprenticeships.Functions.Pages.Assets;
+using Apprenticeships.Functions.Pages.Candidates;
+using Apprenticeships.Functions.Pages.SignIn;
+
+namespace Apprenticeships.Functions.Hosting;
+
+/// <summary>
+/// What happens to every request, in both hosts: the middleware, then the one table of routes.
+/// Kestrel runs it as the app; under the Functions host each HTTP function runs it on the
+/// request the host forwarded (<see cref="FunctionsHost.AppRequests"/>).
+/// </summary>
+public static class AppPipeline
+{
+    /// <param name="mapped">Told the routes once they are mapped (the Functions worker lists them as functions).</param>
+    public static IApplicationBuilder UseAppPipeline(this IApplicationBuilder app, IHostEnvironment environment, Action<IEndpointRouteBuilder>? mapped = null)
+    {
+        app.UseRouting();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders(app.ApplicationServices.GetRequiredService<EntraOptions>());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseFormProtection();
+        app.UseEndpoints(routes =>
+        {
+            MapRoutes(routes, environment);
+            mapped?.Invoke(routes);
+        });
+        return app;
+    }
+
+    /// <summary>Every route of the app. Add a route here (or in the Map method of its area) and both hosts serve it.</summary>
+    public static void MapRoutes(IEndpointRouteBuilder app, IHostEnvironment environment)
+    {
+        app.MapFrontendAssets();
+        app.MapStaffSignInPages();
+        app.MapProviderSignInPages();
+        app.MapPages(environment);
+        app.MapHealthApi();
+        app.MapFinanceApi();
+        app.MapEmailApi(environment);
+        app.MapCandidatesApi();
+        app.MapCandidateLinkPages();
+        app.MapAcademiesApi();
+        app.MapCohortsApi();
+        app.MapProvidersApi();
+        app.MapReportsApi();
+        if (environment.IsDevelopment())
+        {
+            app.MapDevClockApi();
+            app.MapDemoApi();
+        }
+    }
+}
