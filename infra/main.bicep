@@ -4,6 +4,8 @@
 
 targetScope = 'resourceGroup'
 
+import { alwaysReadyInstances } from 'modules/functionapp.bicep'
+
 @description('Short name the resources are named from: 3-11 lowercase letters and digits.')
 @minLength(3)
 @maxLength(11)
@@ -33,10 +35,17 @@ param vaultAdministratorObjectId string = ''
 @description('Application (client) id of the Entra app registration staff sign in with; empty leaves the app without platform sign-in.')
 param staffSignInClientId string = ''
 
-@description('Most instances the function app may scale out to.')
+@description('Most on-demand instances the function app may scale out to, per scale group (HTTP, Durable Functions, each timer function). 40 is the lowest most regions accept.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+
+@description('Memory per instance in MB: 2048 (1 vCPU) suits the host, the .NET worker and Durable Functions; 512 (0.25 vCPU) is cheaper and slower, 4096 (2 vCPU) for heavy load.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Instances kept running per scale group, e.g. [{ name: \'durable\', instanceCount: 1 }] to spare the workflows cold starts; billed while idle. Empty: every group scales to zero.')
+param alwaysReady alwaysReadyInstances[] = []
 
 @description('Tags for every resource.')
 param tags { *: string } = {
@@ -122,7 +131,8 @@ module functionApp 'modules/functionapp.bicep' = {
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
     entraClientId: staffSignInClientId
     maximumInstanceCount: maximumInstanceCount
-    instanceMemoryMB: 2048
+    instanceMemoryMB: instanceMemoryMB
+    alwaysReady: alwaysReady
   }
 }
 

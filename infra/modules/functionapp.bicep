@@ -1,8 +1,25 @@
-// The function app: Linux, Flex Consumption, running the published app as a custom handler.
+// The function app: Linux, Flex Consumption, running the published app on the .NET isolated
+// worker (dotnet-isolated, .NET 10), with Durable Functions on the Azure Storage backend.
 // Flex Consumption because it deploys from a blob container through the app's managed identity
 // and needs no Azure Files share, so the storage account can refuse shared keys and
 // `az functionapp deployment source config-zip` still works. (Elastic Premium and Linux
 // Consumption both want a key-based Azure Files or package connection for zip deployment.)
+//
+// Flex takes the language from functionAppConfig.runtime: FUNCTIONS_WORKER_RUNTIME,
+// FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE, WEBSITE_CONTENT*, linuxFxVersion,
+// ftpsState and the like are deprecated on this plan and are not set here (the infra tests keep
+// them out).
+
+@description('A per-function scale group and how many instances it keeps running.')
+@export()
+type alwaysReadyInstances = {
+  @description('`http` (every HTTP function), `durable` (orchestrations, activities, entities), `blob`, or `function:<name>`.')
+  name: string
+
+  @description('Instances kept running for that group, billed while idle.')
+  @minValue(1)
+  instanceCount: int
+}
 
 @description('Application (client) id of the Entra app registration staff sign in to; empty leaves staff sign-in off.')
 param entraClientId string
@@ -37,14 +54,17 @@ param hub { name: string, emailFrom: string, emailFromName: string, advisorAlert
 @description('SendGrid event webhook verification key (base64); empty refuses every webhook post.')
 param sendGridWebhookPublicKey string
 
-@description('Most instances the app may scale out to.')
+@description('Most on-demand instances the app may scale out to (per scale group).')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int
 
-@description('Memory per instance in MB.')
+@description('Memory per instance in MB (512: 0.25 vCPU, 2048: 1 vCPU, 4096: 2 vCPU).')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
+
+@description('Instances kept running per scale group; empty scales every group to zero when idle.')
+param alwaysReady alwaysReadyInstances[]
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${name}-plan'
@@ -78,7 +98,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
     }
     functionAppConfig: {
       deployment: {
@@ -94,19 +113,17 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
-        // The workflow engine runs inside the app's process and polls its task hub itself; the
-        // host scales on HTTP only, so one instance stays up for timers and signals.
-        alwaysReady: [
-          {
-            name: 'http'
-            instanceCount: 1
-          }
-        ]
+        // Nothing needs an instance kept up: the scale controller watches the Durable Functions
+        // task hub's control and work-item queues (including timer messages as they come due)
+        // and the timer functions' schedules, and starts an instance when there is work. Always
+        // ready instances only trade cost for cold-start latency (README "Deploy to Azure").
+        alwaysReady: alwaysReady
       }
-      // host.json's customHandler section starts the published executable.
+      // The published app: host.json, Apprenticeships.Functions.dll, worker.config.json,
+      // functions.metadata; framework-dependent, the platform provides .NET 10.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -117,12 +134,17 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
   properties: {
-    // Identity-based host storage, read by the Functions host and the app alike.
+    // Identity-based host storage: the Functions host (its keys, locks and timer schedules), the
+    // Durable Functions task hub (its queues, tables and lease blobs) and the app's own tables,
+    // queues and blobs, all in one account, with the user-assigned identity (its roles:
+    // modules/storage.bicep).
     AzureWebJobsStorage__blobServiceUri: storage.blob
     AzureWebJobsStorage__queueServiceUri: storage.queue
     AzureWebJobsStorage__tableServiceUri: storage.table
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
+    // Local authentication is off on the component, so the host sends telemetry with an Entra
+    // token for the identity (Monitoring Metrics Publisher: modules/monitoring.bicep).
     APPLICATIONINSIGHTS_CONNECTION_STRING: insightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${secretUris.sendGridApiKey})'

@@ -11,7 +11,7 @@ param siteName string
 @description('Application (client) id of the Entra app registration staff sign in to.')
 param clientId string
 
-// Kept equal to the app's routes by the infra tests (they read functions/FunctionJson).
+// Kept equal to the app's routes by the infra tests (StaffSignInTests).
 var pathsTheAppAuthenticates = [
   '/l/*'
   '/api/providers/learners'

@@ -1,6 +1,6 @@
-// The storage account the app keeps everything in (tables, queues, blobs) and the Functions host
-// uses for its own state and deployment package. Only Microsoft Entra identities get in: shared
-// keys and anonymous blob access are off.
+// The storage account the app keeps everything in (tables, queues, blobs), with the Durable
+// Functions task hub that runs the workflows and the Functions host's own state and deployment
+// package. Only Microsoft Entra identities get in: shared keys and anonymous blob access are off.
 
 @description('Storage account name: 3-24 lowercase letters and digits, unique across Azure.')
 @minLength(3)
@@ -19,7 +19,17 @@ param appIdentityName string
 @description('Blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
-// Built-in role definitions (the ids are the same in every tenant).
+// Built-in role definitions the app's identity gets on this account (the ids are the same in
+// every tenant). With identity-based AzureWebJobsStorage, Durable Functions' Azure Storage backend
+// keeps its task hub here and needs all three; so do the host and the app:
+// - Storage Blob Data Owner: the task hub's partition lease blobs and large-message payloads, the
+//   host's keys and its singleton locks (timer functions run on one instance at a time), the
+//   Flex deployment package (functionapp.bicep) and the app's own blobs (staff sign-in keys
+//   among them). Owner, not just Contributor, is what the Functions host's storage needs.
+// - Storage Queue Data Contributor: the task hub's control and work-item queues, which carry
+//   every orchestration event, activity and durable timer (the scale controller reads them too).
+// - Storage Table Data Contributor: the task hub's History and Instances tables, and every table
+//   of the app's own.
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -61,8 +71,9 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-// Blob Data Owner: the host's locks and keys, the runtime's payloads, the email outbox and the
-// deployment package. Queue and Table Data Contributor: the runtime's queues and every table.
+// One assignment per role above, to the app's identity, on this account only. The names are
+// those earlier deployments used, so a redeployment updates them rather than failing on a
+// second assignment of the same role.
 resource appRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in items(roles): {
     name: guid(account.id, appIdentityName, role.value)

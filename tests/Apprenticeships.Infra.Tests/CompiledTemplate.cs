@@ -5,7 +5,22 @@ namespace Apprenticeships.Infra.Tests;
 /// <summary>infra/main.bicep compiled to its ARM template once, with its resources (those of every module) by type.</summary>
 public sealed class CompiledTemplate : IAsyncLifetime
 {
+    /// <summary>The whole compiled template (main.json).</summary>
+    public JsonObject Root { get; private set; } = [];
+
     public List<JsonObject> Resources { get; } = [];
+
+    /// <summary>The module deployment main.bicep names <paramref name="name"/> (e.g. "storage").</summary>
+    public JsonObject Module(string name) => Assert.Single(OfType("Microsoft.Resources/deployments"), d => (string?)d["name"] == name);
+
+    /// <summary>The resources a module's template declares itself.</summary>
+    public IEnumerable<JsonObject> ResourcesOf(string module, string type) =>
+        (Module(module)["properties"]!["template"]!["resources"] switch
+        {
+            JsonObject byName => byName.Select(r => r.Value),
+            JsonArray list => list,
+            _ => [],
+        }).OfType<JsonObject>().Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase));
 
     public IEnumerable<JsonObject> OfType(string type) =>
         Resources.Where(r => string.Equals((string?)r["type"], type, StringComparison.OrdinalIgnoreCase));
@@ -27,7 +42,8 @@ public sealed class CompiledTemplate : IAsyncLifetime
     {
         var (exitCode, output) = await Bicep.RunAsync("build", "main.bicep", "--stdout");
         Assert.True(exitCode == 0, output);
-        Collect(JsonNode.Parse(output[output.IndexOf('{')..])!);
+        Root = JsonNode.Parse(output[output.IndexOf('{')..])!.AsObject();
+        Collect(Root);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
