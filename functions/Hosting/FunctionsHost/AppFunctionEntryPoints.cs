@@ -4,20 +4,31 @@ using Microsoft.DurableTask.Client;
 namespace Apprenticeships.Functions.Hosting.FunctionsHost;
 
 /// <summary>
-/// The entry points <see cref="AppFunctions"/> names for the host. The worker checks that an
-/// entry point is a public method and takes its parameters' bindings from it (here the Durable
-/// client), but <see cref="AppFunctionInvocation"/> handles these invocations before anything
-/// would call the method, as Durable Functions does for class-based orchestrators.
+/// The two templates every function of the app is made from (<see cref="AppFunctions"/>): an HTTP
+/// function and a timer function, each with a Durable client. They are real functions for the
+/// Functions SDK's build, which reads the bindings of [Function] methods to decide which host
+/// extensions the app needs (Durable Functions among them, into extensions.json); at start-up
+/// the worker reports the app's own functions in their place. The methods are never called:
+/// <see cref="AppFunctionInvocation"/> handles these invocations first, as Durable Functions does
+/// for class-based orchestrators.
 /// </summary>
 public static class AppFunctionEntryPoints
 {
+    public const string RequestTemplate = "AppRequestTemplate";
+    public const string ScheduleTemplate = "AppScheduleTemplate";
     public const string DurableClientBinding = "durableClient";
     public static readonly string Request = $"{typeof(AppFunctionEntryPoints).FullName}.{nameof(HandleRequest)}";
     public static readonly string Schedule = $"{typeof(AppFunctionEntryPoints).FullName}.{nameof(RunSchedule)}";
 
-    public static void HandleRequest([DurableClient] DurableTaskClient durableClient) =>
-        throw new NotSupportedException("A placeholder: AppFunctionInvocation runs HTTP functions.");
+    [Function(RequestTemplate)]
+    public static void HandleRequest(
+        [HttpTrigger(AuthorizationLevel.Anonymous, Route = "app-request-template")] HttpRequest req,
+        [DurableClient] DurableTaskClient durableClient) =>
+        throw new NotSupportedException("A template: AppFunctionInvocation runs the app's HTTP functions.");
 
-    public static void RunSchedule([DurableClient] DurableTaskClient durableClient) =>
-        throw new NotSupportedException("A placeholder: AppFunctionInvocation runs timer functions.");
+    [Function(ScheduleTemplate)]
+    public static void RunSchedule(
+        [TimerTrigger("0 0 0 1 1 *")] TimerInfo timer,
+        [DurableClient] DurableTaskClient durableClient) =>
+        throw new NotSupportedException("A template: AppFunctionInvocation runs the app's timer functions.");
 }

@@ -19,6 +19,8 @@ public sealed partial class AppFunctions(AppRequests requests) : IFunctionMetada
 
     public void Transform(IList<IFunctionMetadata> original)
     {
+        foreach (var template in original.Where(f => f.Name is AppFunctionEntryPoints.RequestTemplate or AppFunctionEntryPoints.ScheduleTemplate).ToList())
+            original.Remove(template);
         foreach (var route in HttpRoutes(requests.Routes)) original.Add(Http(route.Key, route.Value));
         foreach (var schedule in AppSchedules.All) original.Add(Timer(schedule));
     }

@@ -33,6 +33,7 @@ public static class FunctionsWorker
 
         // Workflow inputs, outputs and events in the task hub read as they do in-process.
         builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(WorkflowJson.Options));
+        builder.ConfigureDurableExtension();
         builder.ConfigureDurableWorker().AddTasks(registry => TaskRegistry.AddTo(registry));
         builder.Services.AddSingleton<IWorkflows>(new DurableWorkflows(InvocationWorkflowClient.Current));
 
