@@ -23,5 +23,11 @@ public sealed class EntraOptions
 
     public string Authority => $"{Instance.TrimEnd('/')}/{TenantId}/v2.0";
 
+    /// <summary>
+    /// Whether the authority is on this machine (localhost, 127.0.0.1, ::1), like a local token
+    /// issuer. Entra's own addresses never are.
+    /// </summary>
+    public bool AuthorityIsLoopback => Uri.TryCreate(Authority, UriKind.Absolute, out var authority) && authority.IsLoopback;
+
     public IEnumerable<string> Audiences => Audience is { Length: > 0 } a ? [a] : [ClientId!, $"api://{ClientId}"];
 }

@@ -67,6 +67,7 @@ public static class StaffAuthentication
             if (entra.IsConfigured)
             {
                 o.Authority = entra.Authority;
+                o.RequireHttpsMetadata = RequireHttpsMetadata(entra);
                 o.TokenValidationParameters.ValidAudiences = entra.Audiences;
             }
             // Unconfigured, no signing key is trusted, so every token is refused.
@@ -77,6 +78,7 @@ public static class StaffAuthentication
             {
                 o.TimeProvider = TimeProvider.System;
                 o.Authority = entra.Authority;
+                o.RequireHttpsMetadata = RequireHttpsMetadata(entra);
                 o.ClientId = entra.ClientId;
                 // With a client secret, the authorisation-code flow; without one, the ID token posted
                 // back (the app registration must issue ID tokens), so no secret need be kept at all.
@@ -130,6 +132,14 @@ public static class StaffAuthentication
         if (IsApi(http) && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) return BearerScheme;
         return CookieScheme;
     }
+
+    /// <summary>
+    /// The issuer's metadata and signing keys come over HTTPS, so nobody between here and Entra can
+    /// swap in keys of their own. Only an authority on this machine's loopback address (a token
+    /// issuer run beside the app, as the tests do) may use plain HTTP: loopback traffic never
+    /// leaves the machine. Entra's addresses are never loopback, so in Azure HTTPS is always required.
+    /// </summary>
+    private static bool RequireHttpsMetadata(EntraOptions entra) => !entra.AuthorityIsLoopback;
 
     internal static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
 

@@ -13,7 +13,8 @@ namespace Apprenticeships.Functions.Tests.Security;
 /// Every route the app maps (read from its EndpointDataSource, so a new route cannot be missed),
 /// every method, called by nobody and by each role, through the app's real sign-in: pages send
 /// anonymous callers to sign-in (302), APIs answer 401, a wrong role gets 403, the right role gets
-/// past the gate. Who may call what is stated here, independently of the app's own policies.
+/// past the gate. Who may call what is stated here, independently of the app's own policies; the
+/// Entra ID tests (<see cref="EntraSignInTests"/>) hold the app's sign-in in Azure to the same rules.
 /// </summary>
 public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixture<AuthorizationTests.App>
 {
@@ -33,7 +34,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         public async Task DisposeAsync() => await Factory.DisposeAsync();
     }
 
-    private enum Gate { Public, Candidates, Finance, Administration, AnyStaff, Provider }
+    internal enum Gate { Public, Candidates, Finance, Administration, AnyStaff, Provider }
 
     /// <summary>First match wins: (method or null for any, path prefix, gate).</summary>
     private static readonly (string? Method, string Prefix, Gate Gate)[] Rules =
@@ -74,14 +75,28 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         (null, "/cohorts", Gate.Candidates),
     ];
 
-    private static bool Allows(Gate gate, string role) => gate switch
+    /// <summary>Whether a signed-in member of staff with this role (null: none) may pass a staff gate.</summary>
+    internal static bool Allows(Gate gate, string? role) => gate switch
     {
         Gate.Candidates => role is StaffRoles.Advisor or StaffRoles.Admin,
         Gate.Finance => role is StaffRoles.Finance or StaffRoles.Admin,
         Gate.Administration => role is StaffRoles.Admin,
-        Gate.AnyStaff => true,
+        Gate.AnyStaff => role is StaffRoles.Advisor or StaffRoles.Finance or StaffRoles.Admin,
         _ => false,
     };
+
+    /// <summary>Who calls: nobody, a training provider, or a member of staff with one role or none.</summary>
+    internal sealed record Caller(string Name, bool IsStaff, string? Role = null, bool IsProvider = false)
+    {
+        public static readonly Caller Nobody = new("nobody", IsStaff: false);
+        public static readonly Caller Provider = new("provider", IsStaff: false, IsProvider: true);
+        public static Caller Staff(string name, string? role) => new(name, IsStaff: true, role);
+    }
+
+    /// <summary>How an anonymous page request is sent to staff sign-in: its description, and whether a response for a path does.</summary>
+    internal sealed record StaffSignIn(string Description, Func<HttpResponseMessage, string, bool> SentThere);
+
+    private static readonly StaffSignIn DevelopmentSignIn = new("302 to /sign-in", (response, _) => RedirectsTo(response, "/sign-in"));
 
     public static TheoryData<string> Callers => ["nobody", .. DemoUsers.All.Select(u => u.Id), "provider"];
 
@@ -90,6 +105,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
     public async Task Every_route_lets_in_exactly_the_callers_it_should(string caller)
     {
         var user = DemoUsers.Find(caller);
+        var who = user is not null ? Caller.Staff(user.Id, user.Role) : caller == "provider" ? Caller.Provider : Caller.Nobody;
         var pageBrowser = caller switch
         {
             "nobody" => SignIn.Browser(app.Factory),
@@ -101,48 +117,14 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         Assert.NotEmpty(routes);
         foreach (var (method, template) in routes)
         {
-            var path = Concrete(template);
             var gate = GateOf(method, template);
             if (gate is null) { problems.Add($"{method} {template}: no rule says who may call it"); continue; }
-            var isApi = template.StartsWith("/api/", StringComparison.Ordinal);
-            var request = new HttpRequestMessage(new HttpMethod(method), path);
-            if (method != "GET") request.Content = isApi ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : new FormUrlEncodedContent([]);
+            using var request = Request(method, template);
             // APIs take scripts' credentials; the cookie would not do for a write (see CookieIsNotEnoughToWrite).
-            var browser = isApi ? SignIn.Browser(app.Factory) : pageBrowser;
-            if (isApi && user is not null) request.Headers.Add(DevUserHeader.Header, user.Id);
+            var browser = IsApi(template) ? SignIn.Browser(app.Factory) : pageBrowser;
+            if (IsApi(template) && user is not null) request.Headers.Add(DevUserHeader.Header, user.Id);
             using var response = await browser.SendAsync(request);
-            var status = (int)response.StatusCode;
-            var location = response.Headers.Location is not { } l ? "" : l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString;
-            var signInPage = gate == Gate.Provider ? "/provider/sign-in" : "/sign-in";
-            var sentToSignIn = status == 302 && location.StartsWith(signInPage, StringComparison.Ordinal);
-            // The gate's 401 asks for a bearer token; a public endpoint's own 401 (a bad signature or key) does not.
-            var gateSaidNo = status == 401 && response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer");
-
-            string? expected;
-            bool ok;
-            if (gate == Gate.Public) { expected = "no sign-in gate"; ok = !gateSaidNo && status != 403 && !sentToSignIn; }
-            else if (gate == Gate.Provider)
-            {
-                // Staff sign-in is not provider sign-in: only a provider gets in.
-                expected = caller == "provider" ? "past the gate" : $"302 to {signInPage}";
-                ok = caller == "provider" ? status is not (401 or 403) && !sentToSignIn : sentToSignIn;
-            }
-            else if (user is null)
-            {
-                expected = isApi ? "401" : $"302 to {signInPage}";
-                ok = isApi ? gateSaidNo : sentToSignIn;
-            }
-            else if (!Allows(gate.Value, user.Role)) { expected = "403"; ok = status == 403; }
-            else { expected = "past the gate"; ok = status is not (401 or 403) && !sentToSignIn; }
-
-            // Staff pages that need nothing from the URL open outright for those allowed in.
-            if (ok && expected == "past the gate" && method == "GET" && !isApi && !template.Contains('{') && gate != Gate.Public)
-            {
-                var home = template == "/" && user?.Role == StaffRoles.Finance;
-                ok = home ? status == 302 && location == "/finance" : status == 200;
-                expected = home ? "302 to /finance" : "200";
-            }
-            if (!ok) problems.Add($"{caller}: {method} {path} answered {status} {location}, expected {expected}");
+            if (Misjudged(gate.Value, method, template, who, response, DevelopmentSignIn) is { } problem) problems.Add($"{caller}: {method} {request.RequestUri} {problem}");
         }
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
@@ -174,12 +156,77 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         Assert.Equal("/", posted.Headers.Location?.OriginalString);
     }
 
-    private IEnumerable<(string Method, string Template)> Routes() =>
-        app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+    /// <summary>
+    /// Whether the app treated the caller's request as the gate of its route says: null when it did,
+    /// else what it answered and what was expected. "Past the gate" is anything but 401, 403 or a
+    /// redirect to sign-in; a staff page that needs nothing from its URL must open (200) for those allowed.
+    /// </summary>
+    internal static string? Misjudged(Gate gate, string method, string template, Caller caller, HttpResponseMessage response, StaffSignIn staffSignIn)
+    {
+        var status = (int)response.StatusCode;
+        var isApi = IsApi(template);
+        var sentToSignIn = gate == Gate.Provider ? RedirectsTo(response, ProviderSignInPage) : staffSignIn.SentThere(response, Concrete(template));
+        var signIn = gate == Gate.Provider ? $"302 to {ProviderSignInPage}" : staffSignIn.Description;
+        // The gate's 401 asks for a bearer token; a public endpoint's own 401 (a bad signature or key) does not.
+        var gateSaidNo = status == 401 && response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer");
+
+        string expected;
+        bool ok;
+        if (gate == Gate.Public) { expected = "no sign-in gate"; ok = !gateSaidNo && status != 403 && !sentToSignIn; }
+        else if (gate == Gate.Provider)
+        {
+            // Staff sign-in is not provider sign-in: only a provider gets in.
+            expected = caller.IsProvider ? "past the gate" : signIn;
+            ok = caller.IsProvider ? status is not (401 or 403) && !sentToSignIn : sentToSignIn;
+        }
+        else if (!caller.IsStaff)
+        {
+            expected = isApi ? "401" : signIn;
+            ok = isApi ? gateSaidNo : sentToSignIn;
+        }
+        else if (!Allows(gate, caller.Role)) { expected = "403"; ok = status == 403; }
+        else { expected = "past the gate"; ok = status is not (401 or 403) && !sentToSignIn; }
+
+        // Staff pages that need nothing from the URL open outright for those allowed in.
+        if (ok && expected == "past the gate" && method == "GET" && !isApi && !template.Contains('{') && gate != Gate.Public)
+        {
+            var home = template == "/" && caller.Role == StaffRoles.Finance;
+            ok = home ? status == 302 && response.Headers.Location?.OriginalString == "/finance" : status == 200;
+            expected = home ? "302 to /finance" : "200";
+        }
+        return ok ? null : $"answered {status} {response.Headers.Location}, expected {expected}";
+    }
+
+    private const string ProviderSignInPage = "/provider/sign-in";
+
+    internal static bool IsApi(string template) => template.StartsWith("/api/", StringComparison.Ordinal);
+
+    /// <summary>A 302 to this path ("/...") on the app, whatever its host, or to this absolute address.</summary>
+    internal static bool RedirectsTo(HttpResponseMessage response, string target)
+    {
+        if ((int)response.StatusCode != 302 || response.Headers.Location is not { } location) return false;
+        // Not Uri.TryCreate(target, Absolute): on Linux it takes "/sign-in" for a file path, file:///sign-in.
+        if (!target.StartsWith('/')) return location.IsAbsoluteUri && location.AbsoluteUri.StartsWith(target, StringComparison.Ordinal);
+        return (location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString).StartsWith(target, StringComparison.Ordinal);
+    }
+
+    /// <summary>A request for the route with its parameters filled in; a write carries an empty JSON body (APIs) or form (pages).</summary>
+    internal static HttpRequestMessage Request(string method, string template)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), Concrete(template));
+        if (method != "GET") request.Content = IsApi(template) ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : new FormUrlEncodedContent([]);
+        return request;
+    }
+
+    private IEnumerable<(string Method, string Template)> Routes() => Routes(app.Factory);
+
+    /// <summary>Every route and method the app maps, read from its endpoints.</summary>
+    internal static IEnumerable<(string Method, string Template)> Routes(WebApplicationFactory<Program> factory) =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, "/" + e.RoutePattern.RawText!.Trim('/'))))
             .Distinct().OrderBy(r => r.Item2).ThenBy(r => r.m);
 
-    private static Gate? GateOf(string method, string template)
+    internal static Gate? GateOf(string method, string template)
     {
         foreach (var (m, prefix, gate) in Rules)
         {
@@ -190,7 +237,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         return null;
     }
 
-    private static string Concrete(string template) => Parameter().Replace(template, m => m.Groups[1].Value switch
+    internal static string Concrete(string template) => Parameter().Replace(template, m => m.Groups[1].Value switch
     {
         "file" => "app.css",
         _ => "nobody",
