@@ -17,6 +17,7 @@ builder.UseFunctionsPort();
 await builder.UseLocalStorageWhenUnconfiguredAsync();
 
 builder.Services.AddProblemDetails();
+builder.Services.AddApiDocument();
 builder.Services.AddExceptionHandler<Apprenticeships.Functions.Http.StorageUnavailable>();
 // Stages, sources and statuses read and write as their names, as people type them; a number (7 or "7")
 // is refused, since any number casts to an enum whether or not it names a value.
@@ -49,6 +50,7 @@ app.MapStaffSignInPages();
 app.MapProviderSignInPages();
 app.MapPages(app.Environment);
 app.MapHealthApi();
+app.MapApiDocument();
 app.MapFinanceApi();
 app.MapEmailApi(app.Environment);
 app.MapCandidatesApi();
