@@ -45,6 +45,7 @@ public static class AppPipeline
         app.MapProviderSignInPages();
         app.MapPages(environment);
         app.MapHealthApi();
+        app.MapApiDocument();
         app.MapFinanceApi();
         app.MapEmailApi(environment);
         app.MapCandidatesApi();

@@ -13,6 +13,7 @@ public static class AppServices
         var services = builder.Services;
         services.AddRouting();
         services.AddProblemDetails();
+        services.AddApiDocument();
         services.AddExceptionHandler<StorageUnavailable>();
         // Stages, sources and statuses read and write as their names, as people type them; a number (7 or "7")
         // is refused, since any number casts to an enum whether or not it names a value.

@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -9,8 +11,15 @@ namespace Apprenticeships.Functions.Http;
 /// own binding answers "agreedPrice": "lots" with a bare 400 (or a 500 in Development),
 /// where the API promises a validation problem naming the field.
 /// </summary>
-public sealed record JsonBody<T>(T? Value, string? Field, string? Error) where T : class
+public sealed record JsonBody<T>(T? Value, string? Field, string? Error) : IEndpointParameterMetadataProvider where T : class
 {
+    /// <summary>For the API document (<see cref="ApiDocument"/>): a JSON body of <typeparamref name="T"/>, and the 400 that names a field.</summary>
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(ApiDocument.JsonRequest(typeof(T)));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+    }
+
     public static async ValueTask<JsonBody<T>> BindAsync(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;

@@ -25,6 +25,10 @@ public static class ProblemResults
         : result.Created ? TypedResults.Created(location(result.Value!), body(result.Value!))
         : TypedResults.Ok(body(result.Value!));
 
+    /// <summary>For the API document: what <see cref="ToCreated{T}"/> answers with <typeparamref name="TBody"/>, 201 when new or 200 when already there.</summary>
+    public static RouteHandlerBuilder ProducesCreated<TBody>(this RouteHandlerBuilder builder) =>
+        builder.Produces<TBody>(StatusCodes.Status201Created).Produces<TBody>();
+
     public static IResult Unauthorized(string field, string detail) =>
         Of(StatusCodes.Status401Unauthorized, "Unauthorized", new Problem(ProblemKind.Forbidden, new Dictionary<string, string[]> { [field] = [detail] }));
 

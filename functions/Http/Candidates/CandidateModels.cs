@@ -19,5 +19,13 @@ public sealed record CandidateDetails(
     }
 }
 
+/// <summary>The answer to an assignment (a job start, joining an academy or cohort): who, and the stage they are now at.</summary>
+public sealed record CandidateAssigned(string CandidateId, CandidateStage Stage);
+
+/// <summary>A sustainment check as recorded: "Recorded" the first time, "AlreadyRecorded" for a repeat.</summary>
+public sealed record SustainmentRecorded(string CandidateId, int Week, bool InWork, string Status);
+
+public sealed record CandidateErased(string CandidateId, DateTimeOffset ErasedAt);
+
 /// <summary>Stage changes alone (Entries) and everything in time order (Events).</summary>
 public sealed record TimelineResponse(string CandidateId, IReadOnlyList<TimelineEntry> Entries, IReadOnlyList<TimelineEntry> Events);

@@ -6,30 +6,38 @@ public static class CandidatesApi
 {
     public static IEndpointRouteBuilder MapCandidatesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/candidates").RequireAuthorization(StaffPolicies.Candidates).AddEndpointFilter<PersonalDataAudit>();
+        var group = app.MapGroup("/api/candidates").WithTags("Candidates").RequireAuthorization(StaffPolicies.Candidates).AddEndpointFilter<PersonalDataAudit>();
         group.MapPost("", (JsonBody<EnrolCandidate> body, CandidateEnrolment enrolment, CancellationToken ct) =>
-            body.ThenAsync(async r => (await enrolment.EnrolAsync(r, ct)).ToCreated(c => $"/api/candidates/{c.Id}", CandidateSummary.Of)));
+            body.ThenAsync(async r => (await enrolment.EnrolAsync(r, ct)).ToCreated(c => $"/api/candidates/{c.Id}", CandidateSummary.Of)))
+            .ProducesCreated<CandidateSummary>();
         group.MapGet("", async (string? stage, string? q, CandidateQueries candidates, CancellationToken ct) =>
-            (await candidates.FindAsync(stage, q, ct)).ToHttp(found => found.Select(CandidateSummary.Of).ToList()));
+            (await candidates.FindAsync(stage, q, ct)).ToHttp(found => found.Select(CandidateSummary.Of).ToList()))
+            .Produces<List<CandidateSummary>>();
         group.MapGet("/{id}", async (string id, CandidateQueries candidates, CancellationToken ct) =>
-            (await candidates.WithJourneyAsync(id, ct)).ToHttp(CandidateDetails.Of));
+            (await candidates.WithJourneyAsync(id, ct)).ToHttp(CandidateDetails.Of))
+            .Produces<CandidateDetails>();
         group.MapGet("/{id}/timeline", async (string id, CandidateQueries candidates, CancellationToken ct) =>
-            (await candidates.HistoryAsync(id, ct)).ToHttp(h => new TimelineResponse(id, h.Stages, h.Events)));
+            (await candidates.HistoryAsync(id, ct)).ToHttp(h => new TimelineResponse(id, h.Stages, h.Events)))
+            .Produces<TimelineResponse>();
         group.MapPost("/{id}/withdraw", (string id, JsonBody<WithdrawCandidate> body, CandidateWithdrawal withdrawal, CancellationToken ct) =>
-            body.ThenAsync(async r => (await withdrawal.WithdrawAsync(id, r, ct)).ToHttp(CandidateSummary.Of)));
+            body.ThenAsync(async r => (await withdrawal.WithdrawAsync(id, r, ct)).ToHttp(CandidateSummary.Of)))
+            .Produces<CandidateSummary>();
         group.MapPost("/{id}/erase", (HttpContext http, string id, JsonBody<EraseCandidate> body, CandidateErasure erasure, CancellationToken ct) =>
-                body.ThenAsync(async r => (await erasure.EraseAsync(id, r, http.User.FindFirst(StaffClaims.Id)?.Value ?? "unknown", ct)).ToHttp(e => new { candidateId = e.CandidateId, erasedAt = e.At })))
-            .RequireAuthorization(StaffPolicies.Administration);
+                body.ThenAsync(async r => (await erasure.EraseAsync(id, r, http.User.FindFirst(StaffClaims.Id)?.Value ?? "unknown", ct)).ToHttp(e => new CandidateErased(e.CandidateId, e.At))))
+            .RequireAuthorization(StaffPolicies.Administration).Produces<CandidateErased>();
         group.MapPost("/{id}/journey/retry", async (string id, JourneyRetry retry, CancellationToken ct) =>
-            (await retry.RetryAsync(id, ct)).ToHttp(CandidateSummary.Of));
+            (await retry.RetryAsync(id, ct)).ToHttp(CandidateSummary.Of))
+            .Produces<CandidateSummary>();
         group.MapPost("/{id}/job-start", (string id, JsonBody<RecordJobStart> body, CandidateAssignments assignments, CancellationToken ct) =>
-            body.ThenAsync(async r => (await assignments.RecordJobStartAsync(id, r, ct)).ToCreated(_ => $"/api/candidates/{id}", Assigned)));
+            body.ThenAsync(async r => (await assignments.RecordJobStartAsync(id, r, ct)).ToCreated(_ => $"/api/candidates/{id}", Assigned)))
+            .ProducesCreated<CandidateAssigned>();
         group.MapPost("/{id}/sustainment", (string id, JsonBody<RecordSustainment> body, SustainmentAnswers answers, CancellationToken ct) =>
             body.ThenAsync(async r => (await answers.RecordAsync(id, r, ct)).ToHttp(a =>
-                new { candidateId = id, week = a.Value.Week, inWork = a.Value.InWork, status = a.Status.ToString() })));
+                new SustainmentRecorded(id, a.Value.Week, a.Value.InWork, a.Status.ToString()))))
+            .Produces<SustainmentRecorded>();
         return app;
     }
 
     /// <summary>The answer to an assignment: who, and the stage they are now at.</summary>
-    public static object Assigned(Candidate c) => new { candidateId = c.Id, stage = c.Stage };
+    public static CandidateAssigned Assigned(Candidate c) => new(c.Id, c.Stage);
 }

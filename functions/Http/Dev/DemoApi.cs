@@ -11,7 +11,7 @@ public static class DemoApi
         {
             var created = await demo.CreateAsync(ct);
             return TypedResults.Created($"/api/academies/{created.AcademyId}", created);
-        });
+        }).WithTags("Development");
         return app;
     }
 }

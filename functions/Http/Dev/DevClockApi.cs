@@ -13,7 +13,7 @@ public static class DevClockApi
     /// <summary>Development only: read the runtime clock and move it forward by an ISO-8601 duration.</summary>
     public static IEndpointRouteBuilder MapDevClockApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dev/clock").RequireAuthorization(StaffPolicies.AnyStaff);
+        var group = app.MapGroup("/api/dev/clock").WithTags("Development").RequireAuthorization(StaffPolicies.AnyStaff);
         group.MapGet("", (TimeProvider clock) => TypedResults.Ok(View(clock)));
         // JsonBody: {"by":123} is a 400 naming "by", not the framework's binding exception.
         group.MapPost("/advance", (JsonBody<AdvanceRequest> body, TimeProvider clock, AdvanceBusinessClock advance, CancellationToken ct) => body.ThenAsync(async request =>
@@ -24,7 +24,7 @@ public static class DevClockApi
             }
             var moved = await advance.RunAsync(by, ct);
             return moved.Succeeded ? Results.Ok(View(clock)) : moved.Problem!.ToHttp();
-        }));
+        })).Produces<ClockView>();
         return app;
     }
 

@@ -15,15 +15,18 @@ public static class EmailApi
     public static IEndpointRouteBuilder MapEmailApi(this IEndpointRouteBuilder app, IHostEnvironment environment)
     {
         // Public: SendGrid signs each post, and an unsigned one changes nothing.
-        app.MapPost("/api/email/events", ReceiveEventsAsync).AllowAnonymous();
+        app.MapPost("/api/email/events", ReceiveEventsAsync).AllowAnonymous().WithTags("Email")
+            .AcceptsJson<JsonElement[]>().Produces(StatusCodes.Status401Unauthorized)
+            .WithDescription($"SendGrid's event webhook: a JSON array of events, signed ({SignatureHeader}, {TimestampHeader}). An unsigned, wrongly signed or stale post is 401 and changes nothing.");
         if (environment.IsDevelopment())
         {
-            app.MapGet("/api/dev/outbox", async (PickupDelivery outbox, CancellationToken ct) => TypedResults.Ok(await outbox.ListAsync(200, ct))).RequireAuthorization(StaffPolicies.AnyStaff);
+            app.MapGet("/api/dev/outbox", async (PickupDelivery outbox, CancellationToken ct) => TypedResults.Ok(await outbox.ListAsync(200, ct)))
+                .RequireAuthorization(StaffPolicies.AnyStaff).WithTags("Development");
         }
         return app;
     }
 
-    private static async Task<Results<Ok<object>, UnauthorizedHttpResult, ValidationProblem>> ReceiveEventsAsync(
+    private static async Task<Results<Ok<EventsReceived>, UnauthorizedHttpResult, ValidationProblem>> ReceiveEventsAsync(
         HttpRequest request, EmailOptions options, EmailEventProcessor events, TimeProvider clock, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
@@ -44,8 +47,11 @@ public static class EmailApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body must be a JSON array of SendGrid events."] });
         }
         var applied = await events.ApplyAsync(parsed, ct);
-        return TypedResults.Ok<object>(new { received = parsed.GetArrayLength(), applied });
+        return TypedResults.Ok(new EventsReceived(parsed.GetArrayLength(), applied));
     }
+
+    /// <summary>How many events the post held, and how many changed something.</summary>
+    public sealed record EventsReceived(int Received, int Applied);
 
     /// <summary>
     /// SendGrid signs timestamp + raw body with ECDSA (P-256, SHA-256); the package's own

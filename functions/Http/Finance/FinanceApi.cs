@@ -13,36 +13,46 @@ public static class FinanceApi
         var finance = app.MapGroup("/api/finance").WithTags("Finance").RequireAuthorization(StaffPolicies.Finance);
 
         finance.MapPost("/employers", (JsonBody<AddEmployer> body, LevyEmployers employers, CancellationToken ct) =>
-            body.ThenAsync(async r => (await employers.AddEmployerAsync(r, ct)).ToCreated(e => Account(e.EmployerId), e => e)));
+            body.ThenAsync(async r => (await employers.AddEmployerAsync(r, ct)).ToCreated(e => Account(e.EmployerId), e => e)))
+            .ProducesCreated<EmployerResponse>();
         finance.MapPost("/employers/{id}/declarations", (string id, JsonBody<AddLevyDeclaration> body, LevyEmployers employers, CancellationToken ct) =>
-            body.ThenAsync(async r => (await employers.AddDeclarationAsync(id, r, ct)).ToCreated(_ => Account(id), d => d)));
+            body.ThenAsync(async r => (await employers.AddDeclarationAsync(id, r, ct)).ToCreated(_ => Account(id), d => d)))
+            .ProducesCreated<DeclarationResponse>();
         finance.MapPost("/employers/{id}/english-fractions", (string id, JsonBody<AddEnglishFraction> body, LevyEmployers employers, CancellationToken ct) =>
-            body.ThenAsync(async r => (await employers.AddEnglishFractionAsync(id, r, ct)).ToCreated(_ => Account(id), f => f)));
+            body.ThenAsync(async r => (await employers.AddEnglishFractionAsync(id, r, ct)).ToCreated(_ => Account(id), f => f)))
+            .ProducesCreated<EnglishFractionResponse>();
         finance.MapGet("/employers/{id}/account", async (string id, string? asOf, LevyAccounts accounts, CancellationToken ct) =>
-            (await accounts.AccountAsync(id, asOf, ct)).ToHttp(AccountOf));
+            (await accounts.AccountAsync(id, asOf, ct)).ToHttp(AccountOf))
+            .Produces<AccountResponse>();
         finance.MapGet("/employers/{id}/forecast", async (string id, string? months, string? from, string? band, LevyAccounts accounts, CancellationToken ct) =>
-            (await accounts.ForecastAsync(id, months, from, band, ct)).ToHttp(ForecastOf));
+            (await accounts.ForecastAsync(id, months, from, band, ct)).ToHttp(ForecastOf))
+            .Produces<ForecastResponse>();
         finance.MapGet("/employers/{id}/statement.csv", async (string id, string? asOf, LevyAccounts accounts, CancellationToken ct) =>
             (await accounts.AccountAsync(id, asOf, ct)) switch
             {
                 { Problem: { } problem } => problem.ToHttp(),
                 var found => TypedResults.File(Encoding.UTF8.GetBytes(Statement(found.Value!)), "text/csv", $"levy-statement-{id}-{found.Value!.AsOf}.csv"),
-            });
+            }).Produces<string>(contentType: "text/csv");
 
         finance.MapPost("/commitments", (JsonBody<CreateCommitment> body, Commitments commitments, CancellationToken ct) =>
-            body.ThenAsync(async r => (await commitments.CreateAsync(r, ct)).ToCreated(s => $"/api/finance/commitments/{s.CommitmentId}/schedule", s => s)));
+            body.ThenAsync(async r => (await commitments.CreateAsync(r, ct)).ToCreated(s => $"/api/finance/commitments/{s.CommitmentId}/schedule", s => s)))
+            .ProducesCreated<ScheduleResponse>();
         finance.MapGet("/commitments/{id}/schedule", async (string id, string? all, CommitmentSchedules schedules, CancellationToken ct) =>
-            (await schedules.GetAsync(id, all, ct)).ToHttp(s => s));
+            (await schedules.GetAsync(id, all, ct)).ToHttp(s => s))
+            .Produces<ScheduleResponse>();
         foreach (var (path, kind) in new[] { ("completion", CommitmentEventKind.Completion), ("withdrawal", CommitmentEventKind.Withdrawal), ("break", CommitmentEventKind.BreakInLearning) })
         {
             finance.MapPost($"/commitments/{{id}}/{path}", (string id, JsonBody<RecordCommitmentEvent> body, Commitments commitments, CancellationToken ct) =>
-                body.ThenAsync(async r => (await commitments.RecordEventAsync(id, kind, r, ct)).ToHttp(s => s)));
+                body.ThenAsync(async r => (await commitments.RecordEventAsync(id, kind, r, ct)).ToHttp(s => s)))
+                .Produces<ScheduleResponse>();
         }
         finance.MapPost("/commitments/{id}/return", (string id, JsonBody<RecordReturnFromBreak> body, Commitments commitments, CancellationToken ct) =>
-            body.ThenAsync(async r => (await commitments.RecordReturnAsync(id, r, ct)).ToHttp(s => s)));
+            body.ThenAsync(async r => (await commitments.RecordReturnAsync(id, r, ct)).ToHttp(s => s)))
+            .Produces<ScheduleResponse>();
 
         finance.MapPost("/transfers", (JsonBody<MakeTransfer> body, Transfers transfers, CancellationToken ct) =>
-            body.ThenAsync(async r => (await transfers.MakeAsync(r, ct)).ToCreated(t => Account(t.SenderId), t => t)));
+            body.ThenAsync(async r => (await transfers.MakeAsync(r, ct)).ToCreated(t => Account(t.SenderId), t => t)))
+            .ProducesCreated<TransferResponse>();
         finance.MapFinanceRecords();
         return app;
     }

@@ -10,11 +10,11 @@ public static class ProvidersApi
 {
     public static IEndpointRouteBuilder MapProvidersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/providers");
+        var group = app.MapGroup("/api/providers").WithTags("Providers");
         group.MapPost("", (JsonBody<RegisterProvider> body, ProviderKeys keys, CancellationToken ct) =>
             body.ThenAsync(async r => (await keys.RegisterAsync(r, ct)).ToCreated(k => $"/api/providers/{k.Account.Id}",
                 k => new ProviderRegistered(k.Account.Id, k.Account.Name, k.Key))))
-            .RequireAuthorization(StaffPolicies.Administration);
+            .RequireAuthorization(StaffPolicies.Administration).ProducesCreated<ProviderRegistered>();
         group.MapGet("", async (ProviderKeys keys, CancellationToken ct) =>
             TypedResults.Ok((await keys.ListAsync(ct)).Select(p => new ProviderSummary(p.Id, p.Name, p.KeyIssuedAt))))
             .RequireAuthorization(StaffPolicies.Administration);
@@ -22,12 +22,12 @@ public static class ProvidersApi
         group.MapGet("/learners", async (HttpRequest request, ProviderKeys keys, ProviderLearners learners, CancellationToken ct) =>
             await keys.VerifyAsync(request.Headers[ProviderKeys.Header], ct) is { } provider
                 ? TypedResults.Ok(await learners.OfAsync(provider.Id, ct))
-                : NoKey()).AllowAnonymous();
+                : NoKey()).AllowAnonymous().WithProviderKey().Produces<List<ProviderLearner>>();
         group.MapPost("/confirmations", async (HttpRequest request, JsonBody<ConfirmTraining> body, ProviderKeys keys,
             ProviderConfirmations confirmations, CancellationToken ct) =>
             await keys.VerifyAsync(request.Headers[ProviderKeys.Header], ct) is { } provider
                 ? await body.ThenAsync(async r => (await confirmations.ConfirmAsync(provider, r, ct)).ToCreated(_ => null, c => c))
-                : NoKey()).AllowAnonymous();
+                : NoKey()).AllowAnonymous().WithProviderKey().ProducesCreated<ConfirmationRecorded>().ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 

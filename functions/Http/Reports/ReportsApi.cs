@@ -8,15 +8,16 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reports/outcomes", async (string? from, string? to, OutcomeFiguresQuery figures, CancellationToken ct) =>
-            (await figures.BuildAsync(from, to, ct)).ToHttp(f => f)).RequireAuthorization(StaffPolicies.AnyStaff);
-        app.MapGet("/api/reports/outcomes.csv", async (string? from, string? to, OutcomeFiguresQuery figures, CancellationToken ct) =>
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(StaffPolicies.AnyStaff);
+        reports.MapGet("/outcomes", async (string? from, string? to, OutcomeFiguresQuery figures, CancellationToken ct) =>
+            (await figures.BuildAsync(from, to, ct)).ToHttp(f => f)).Produces<OutcomeFigures>();
+        reports.MapGet("/outcomes.csv", async (string? from, string? to, OutcomeFiguresQuery figures, CancellationToken ct) =>
             (await figures.BuildAsync(from, to, ct)) switch
             {
                 { Problem: { } problem } => problem.ToHttp(),
                 var found => TypedResults.File(Encoding.UTF8.GetBytes(Csv(found.Value!)), "text/csv; charset=utf-8",
                     $"outcomes-{found.Value!.From:yyyy-MM-dd}-to-{found.Value.To:yyyy-MM-dd}.csv"),
-            }).RequireAuthorization(StaffPolicies.AnyStaff);
+            }).Produces<string>(contentType: "text/csv");
         return app;
     }
 

@@ -43,6 +43,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         (null, "/api/email/events", Gate.Public),
         (null, "/api/providers/learners", Gate.Public),
         (null, "/api/providers/confirmations", Gate.Public),
+        (null, "/openapi/", Gate.Public),
         (null, "/l/", Gate.Public),
         (null, "/assets/", Gate.Public),
         (null, "/sign-in", Gate.Public),
