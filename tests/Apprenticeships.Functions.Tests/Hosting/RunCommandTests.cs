@@ -17,7 +17,7 @@ public class RunCommandTests
             "msbuild", "functions", "-nologo", "-target:ComputeRunArguments", "-getProperty:RunCommand", "-getProperty:RunArguments", "-getProperty:RunWorkingDirectory");
         Assert.True(code == 0, output);
         var run = JsonNode.Parse(output[output.IndexOf('{')..])!["Properties"]!;
-        Assert.Equal("Apprenticeships.Functions", Path.GetFileNameWithoutExtension((string)run["RunCommand"]!));
+        Assert.Equal(OperatingSystem.IsWindows() ? "Apprenticeships.Functions.exe" : "Apprenticeships.Functions", Path.GetFileName((string)run["RunCommand"]!));
         Assert.DoesNotContain("func", (string)run["RunArguments"]!);
         Assert.Equal(Path.Combine(root, "functions"), (string)run["RunWorkingDirectory"]!);
     }
