@@ -17,6 +17,9 @@ public static class InProcessHost
         builder.Configuration.AddDurableTaskSettingsFromHostJson(AppContext.BaseDirectory);
         // Where an Azure Functions developer expects the app, unless URLs were set explicitly.
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
+        // Locally, candidates' emailed links point where this app listens unless Hub__PublicUrl says otherwise.
+        if (builder.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(builder.Configuration["Hub:PublicUrl"]))
+            builder.Configuration["Hub:PublicUrl"] = LocalAddress(builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl);
         await builder.UseLocalStorageWhenUnconfiguredAsync();
         builder.AddAppServices(await FrontendAssets.LoadAsync(builder.Environment.ContentRootPath));
         builder.Services.AddWorkflowEngine(builder.Configuration);
@@ -25,5 +28,15 @@ public static class InProcessHost
         var app = builder.Build();
         app.UseAppPipeline(app.Environment);
         return app;
+    }
+
+    /// <summary>The first listening URL as a browser on this machine reaches it: "http://+:8080" is http://localhost:8080.</summary>
+    internal static string? LocalAddress(string urls)
+    {
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null) return null;
+        var local = System.Text.RegularExpressions.Regex.Replace(first, "^(https?://)(\\+|\\*|0\\.0\\.0\\.0|\\[::\\])(?=[:/]|$)", "${1}localhost");
+        // Port 0 is chosen by the server as it starts: leave the links to the default.
+        return Uri.TryCreate(local, UriKind.Absolute, out var uri) && uri.Port != 0 ? uri.GetLeftPart(UriPartial.Authority) : null;
     }
 }
