@@ -48,7 +48,7 @@ public static class ApplicationServiceCollectionExtensions
             .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<ProgrammeRecords>())
             .AddSingleton<AcademyStore>().AddSingleton<CohortStore>().AddSingleton<ProviderStore>();
 
-        services.AddSingleton<CandidateLinks>().AddSingleton<CandidateEnrolment>().AddSingleton<CandidateWithdrawal>()
+        services.AddSingleton<CandidateLinks>().AddSingleton<EnrolmentIds>().AddSingleton<CandidateEnrolment>().AddSingleton<CandidateWithdrawal>()
             .AddSingleton<CandidateAssignments>().AddSingleton<SustainmentAnswers>().AddSingleton<CandidateLinkAnswers>()
             .AddSingleton<CandidateQueries>().AddSingleton<PipelineAttention>().AddSingleton<JourneyRetry>().AddSingleton<ReferralRecovery>().AddSingleton<CandidateErasure>().AddSingleton<CandidateRetention>();
         services.AddSingleton(configuration.GetValue<int?>("Retention:ClosedCandidateDays") is { } days

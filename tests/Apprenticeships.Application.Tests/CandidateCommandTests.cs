@@ -12,7 +12,7 @@ public sealed class CandidateCommandTests
     [Fact]
     public async Task Enrolment_refuses_a_referral_that_breaks_the_rules_and_starts_no_journey()
     {
-        var enrolment = new CandidateEnrolment(_.Candidates, _.Workflows, _.Clock);
+        var enrolment = new CandidateEnrolment(_.Candidates, _.Workflows, _.EnrolmentIds, _.Clock);
         var result = await enrolment.EnrolAsync(new EnrolCandidate(" ", "Khan", "not-an-email", "WR1 2AB", new DateOnly(2015, 1, 1),
             ReferralSource.JobcentreWorkCoach, Consent: false, "Public task", "advisor-1"), default);
         Refusals.AssertInvalid(result, "givenName", "email", "dateOfBirth", "consent");

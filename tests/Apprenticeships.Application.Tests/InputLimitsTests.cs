@@ -110,7 +110,7 @@ public sealed class InputLimitsTests
     [Fact]
     public async Task Enrolment_refuses_a_number_cast_to_a_source_control_characters_and_a_huge_lawful_basis()
     {
-        var enrolment = new CandidateEnrolment(_.Candidates, _.Workflows, _.Clock);
+        var enrolment = new CandidateEnrolment(_.Candidates, _.Workflows, _.EnrolmentIds, _.Clock);
         var result = await enrolment.EnrolAsync(new EnrolCandidate("\u0007", "-", "amira@example.org", "WR1 2AB", new DateOnly(2004, 3, 9),
             (ReferralSource)7, Consent: true, new string('x', 1_000_000), "advisor\n1"), default);
         Refusals.AssertInvalid(result, "givenName", "familyName", "source", "lawfulBasis", "advisorId");

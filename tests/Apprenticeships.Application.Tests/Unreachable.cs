@@ -22,6 +22,9 @@ internal sealed class Unreachable
         "BlobEndpoint=http://127.0.0.1:9/a;QueueEndpoint=http://127.0.0.1:9/a;TableEndpoint=http://127.0.0.1:9/a;");
 
     public FixedClock Clock { get; } = new(Now);
+
+    public Apprenticeships.Application.Candidates.Commands.EnrolmentIds EnrolmentIds { get; } =
+        new(Microsoft.Extensions.Options.Options.Create(new Apprenticeships.Application.Settings.LinkOptions { SigningKey = Apprenticeships.Application.Settings.LinkOptions.DevelopmentKey }));
     public RecordingWorkflows Workflows { get; } = new();
     public FundingPolicy Policy { get; } = FundingPolicy.England;
     public CandidateStore Candidates { get; } = new(Account);

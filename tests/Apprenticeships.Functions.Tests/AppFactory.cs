@@ -27,12 +27,11 @@ public static class AppFactory
             b.UseSetting("Schedules:Retention", "false");
             // Apps that move their clock on would otherwise push other apps' mail off the newest-first outbox.
             b.UseSetting("Email:PickupContainer", LocalAzurite.UniqueName("outbox"));
-            if (environment != "Development")
-            {
-                // What Azure's app settings give it: outside Development the app refuses to start without them.
-                b.UseSetting("Hub:PublicUrl", "https://apprenticeships.example.gov.uk");
-                b.UseSetting("Links:SigningKey", "a-test-signing-key-that-is-long-enough-for-links");
-            }
+            // A key of its own: candidate ids are keyed hashes of the enrolment (EnrolmentIds), and test
+            // apps share one Candidates table, so two apps enrolling the same referral must not meet.
+            b.UseSetting("Links:SigningKey", $"a-test-signing-key-{Guid.NewGuid():N}");
+            // What Azure's app settings give it: outside Development the app refuses to start without it.
+            if (environment != "Development") b.UseSetting("Hub:PublicUrl", "https://apprenticeships.example.gov.uk");
             if (asAdmin) b.ConfigureTestServices(SignedInAsAdmin.Register);
             configure?.Invoke(b);
         });

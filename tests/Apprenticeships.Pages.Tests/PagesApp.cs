@@ -35,6 +35,8 @@ public sealed class PagesApp : IAsyncLifetime
             b.UseEnvironment("Development");
             b.UseSetting("AzureWebJobsStorage", connection);
             b.UseSetting("Durable:TaskHub", LocalAzurite.UniqueName("pages"));
+            // Candidate ids are keyed hashes of the enrolment; test apps share one Candidates table.
+            b.UseSetting("Links:SigningKey", $"a-test-signing-key-{Guid.NewGuid():N}");
             // The app listens where its URLs say (else on 7071): here, a free port of its own.
             b.UseSetting(Microsoft.AspNetCore.Hosting.WebHostDefaults.ServerUrlsKey, $"http://localhost:{port}");
         });

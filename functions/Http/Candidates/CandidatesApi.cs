@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 
 namespace Apprenticeships.Functions.Http.Candidates;
 
@@ -7,8 +8,9 @@ public static class CandidatesApi
     public static IEndpointRouteBuilder MapCandidatesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/candidates").WithTags("Candidates").RequireAuthorization(StaffPolicies.Candidates).AddEndpointFilter<PersonalDataAudit>();
-        group.MapPost("", (JsonBody<EnrolCandidate> body, CandidateEnrolment enrolment, CancellationToken ct) =>
-            body.ThenAsync(async r => (await enrolment.EnrolAsync(r, ct)).ToCreated(c => $"/api/candidates/{c.Id}", CandidateSummary.Of)))
+        // A retry (same Idempotency-Key, or without one the same referral the same day) answers 200 with the candidate already enrolled.
+        group.MapPost("", (JsonBody<EnrolCandidate> body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CandidateEnrolment enrolment, CancellationToken ct) =>
+            body.ThenAsync(async r => (await enrolment.EnrolAsync(r, ct, idempotencyKey)).ToCreated(c => $"/api/candidates/{c.Id}", CandidateSummary.Of)))
             .ProducesCreated<CandidateSummary>();
         group.MapGet("", async (string? stage, string? q, CandidateQueries candidates, CancellationToken ct) =>
             (await candidates.FindAsync(stage, q, ct)).ToHttp(found => found.Select(CandidateSummary.Of).ToList()))

@@ -19,7 +19,12 @@ public static class EnrolPage
     public static IEndpointRouteBuilder MapEnrolPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/candidates/new", (HttpContext http) =>
-            Form(http, new Dictionary<string, string?> { ["advisorId"] = http.User.FindFirst(StaffClaims.Id)?.Value, ["lawfulBasis"] = "Public task" }, []))
+            Form(http, new Dictionary<string, string?>
+            {
+                ["advisorId"] = http.User.FindFirst(StaffClaims.Id)?.Value, ["lawfulBasis"] = "Public task",
+                // One key per form shown: pressing the button again, or resending after a lost answer, is the same enrolment.
+                ["enrolmentKey"] = Guid.NewGuid().ToString("N"),
+            }, []))
             .RequireAuthorization(StaffPolicies.Candidates);
 
         app.MapPost("/candidates/new", async (HttpContext http, IFormCollection form, CandidateEnrolment enrolment, CancellationToken ct) =>
@@ -37,7 +42,7 @@ public static class EnrolPage
                 errors["dateOfBirth"] = [dateProblem];
                 return Form(http, values, errors);
             }
-            var enrolled = await enrolment.EnrolAsync(command, ct);
+            var enrolled = await enrolment.EnrolAsync(command, ct, values.GetValueOrDefault("enrolmentKey"));
             return enrolled.Problem is { } problem ? Form(http, values, problem.ToDictionary()) : Results.Redirect($"/candidates/{enrolled.Value!.Id}?enrolled=1");
         }).RequireAuthorization(StaffPolicies.Candidates);
         return app;
@@ -65,6 +70,7 @@ public static class EnrolPage
               <p class="govuk-body">From their referral. They will be emailed a welcome with a link to confirm their interest.</p>
               <form method="post" action="/candidates/new" novalidate>
                 {PageLayout.Antiforgery(http)}
+                <input type="hidden" name="enrolmentKey" value="{V("enrolmentKey")}">
                 {FormFields.Text("givenName", "First name", V("givenName"), errors, autocomplete: "off", spellcheck: false)}
                 {FormFields.Text("familyName", "Last name", V("familyName"), errors, autocomplete: "off", spellcheck: false)}
                 {FormFields.Text("email", "Email address", V("email"), errors, type: "email", autocomplete: "off", width: "govuk-input--width-30", spellcheck: false)}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
@@ -34,9 +35,10 @@ public class InputLimitTests
     {
         await using var app = await AppFactory.CreateAsync(asAdmin: false);
         var http = app.CreateClient();
-        // Development signs links with its fixed key, so the test can sign what a leaked key could.
+        // Signed with the app's own key, as a leaked key could sign.
+        var key = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LinkOptions>>().Value.SigningKey;
         var bytes = Encoding.UTF8.GetBytes(payload);
-        var token = $"{Base64Url.EncodeToString(bytes)}.{Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(LinkOptions.DevelopmentKey), bytes))}";
+        var token = $"{Base64Url.EncodeToString(bytes)}.{Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), bytes))}";
 
         var response = await http.GetAsync($"/l/{token}");
 

@@ -16,9 +16,11 @@ public sealed record EnrolCandidate(
 /// Enrols a candidate from a referral that passes <see cref="ReferralRules"/>: the candidate row
 /// first, then their journey, which starts with the welcome email. The journey is given the id
 /// only; personal data stays in the row. A crash between the two leaves a candidate at
-/// Referred with no journey: <see cref="ReferralRecovery"/> starts it a minute later.
+/// Referred with no journey: <see cref="ReferralRecovery"/> starts it a minute later, or the
+/// caller's retry does. A retry is the same enrolment (<see cref="EnrolmentIds"/>): it answers
+/// with the candidate the first attempt stored and changes nothing.
 /// </summary>
-public sealed class CandidateEnrolment(CandidateStore candidates, IWorkflows workflows, TimeProvider clock)
+public sealed class CandidateEnrolment(CandidateStore candidates, IWorkflows workflows, EnrolmentIds ids, TimeProvider clock)
 {
     /// <summary>The referral's problems by field, for a form that has its own checks to add.</summary>
     public Dictionary<string, string[]> Check(Referral referral)
@@ -36,14 +38,27 @@ public sealed class CandidateEnrolment(CandidateStore candidates, IWorkflows wor
         return errors;
     }
 
-    public async Task<Result<Candidate>> EnrolAsync(EnrolCandidate command, CancellationToken ct)
+    /// <param name="idempotencyKey">The caller's name for this enrolment (the Idempotency-Key header, the enrol form's hidden key); null to go by the referral itself.</param>
+    public async Task<Result<Candidate>> EnrolAsync(EnrolCandidate command, CancellationToken ct, string? idempotencyKey = null)
     {
         var referral = command.ToReferral();
         var errors = Check(referral);
+        if (idempotencyKey is { Length: > InputLimits.Id } || idempotencyKey?.Any(char.IsControl) == true)
+            errors["Idempotency-Key"] = [$"Idempotency-Key must be at most {InputLimits.Id} characters, without control characters."];
         if (errors.Count > 0) return Problem.Invalid(errors);
-        var candidate = Candidate.Enrol(NewIds.Candidate(), referral, clock.GetUtcNow());
-        await candidates.AddAsync(candidate, ct);
-        await workflows.StartJourneyAsync(candidate.Id, ct);
-        return Result<Candidate>.Ok(candidate, created: true);
+        var now = clock.GetUtcNow();
+        var candidate = Candidate.Enrol("", referral, now);
+        candidate = candidate with { Id = ids.For(candidate, clock.Today(), idempotencyKey) };
+        if (await candidates.AddAsync(candidate, ct))
+        {
+            await workflows.StartJourneyAsync(candidate.Id, ct);
+            return Result<Candidate>.Ok(candidate, created: true);
+        }
+        // Sent before: the first attempt stored the candidate, and may have stopped before their journey started.
+        var stored = await candidates.GetAsync(candidate.Id, ct);
+        if (stored is null || !EnrolmentIds.SameReferral(stored, candidate))
+            return Problem.Conflict("Idempotency-Key", "This Idempotency-Key was used for another referral (or its candidate has since been erased).");
+        if (stored.Stage == CandidateStage.Referred) await workflows.StartJourneyAsync(stored.Id, ct);
+        return Result<Candidate>.Ok(stored, created: false);
     }
 }
