@@ -5,7 +5,7 @@ namespace Apprenticeships.Functions.Pages.Finance;
 
 /// <summary>
 /// A month-by-month SVG chart of a levy account, drawn on the server: funds in above the axis,
-/// payments and expired funds below it, the balance as a line; forecast months are drawn after a
+/// what was paid from the levy (with transfers out) and expired funds below it, the balance as a line; forecast months are drawn after a
 /// marker in the forecast colour. The same figures follow in a table for screen readers.
 /// </summary>
 public static class LevyChart
@@ -33,8 +33,8 @@ public static class LevyChart
             var (m, projected) = months[i];
             var x = Left + i * slot + slot / 2;
             var fundsIn = m.FundsIn + m.TransfersIn;
-            if (fundsIn > 0) shapes.Add(Rect(x - bar, Y(fundsIn), bar, zero - Y(fundsIn), projected ? Forecast : FundsIn, $"{m.Month}: funds in £{fundsIn:N2}"));
-            if (m.LevyPayments + m.TransfersOut > 0) shapes.Add(Rect(x, zero, bar, Y(0) - Y(m.LevyPayments + m.TransfersOut) , projected ? Forecast : Payments, $"{m.Month}: payments £{m.LevyPayments + m.TransfersOut:N2}"));
+            if (fundsIn > 0) shapes.Add(Rect(x - bar, Y(fundsIn), bar, zero - Y(fundsIn), projected ? Forecast : FundsIn, $"{m.Month}: funds and transfers in £{fundsIn:N2}"));
+            if (m.LevyPayments + m.TransfersOut > 0) shapes.Add(Rect(x, zero, bar, Y(0) - Y(m.LevyPayments + m.TransfersOut) , projected ? Forecast : Payments, $"{m.Month}: paid from levy and transferred out £{m.LevyPayments + m.TransfersOut:N2}"));
             if (m.Expired > 0) shapes.Add(Rect(x, zero + (Y(0) - Y(m.LevyPayments + m.TransfersOut)), bar, Y(0) - Y(m.Expired), Expired, $"{m.Month}: expired £{m.Expired:N2}"));
             balance.Add($"{N(x)},{N(Y(m.Balance))}");
             if (i % Math.Max(1, months.Count / 8) == 0)
@@ -60,8 +60,8 @@ public static class LevyChart
                 <polyline points="{string.Join(' ', balance)}" fill="none" stroke="{Balance}" stroke-width="2"/>
               </svg>
               <ul class="app-chart__legend govuk-body-s">
-                <li><span class="app-chart__key app-chart__key--funds-in"></span>Funds in</li>
-                <li><span class="app-chart__key app-chart__key--payments"></span>Payments and transfers out</li>
+                <li><span class="app-chart__key app-chart__key--funds-in"></span>Funds in and transfers in</li>
+                <li><span class="app-chart__key app-chart__key--payments"></span>Paid from levy and transfers out</li>
                 <li><span class="app-chart__key app-chart__key--expired"></span>Expired</li>
                 <li><span class="app-chart__key app-chart__key--forecast"></span>Forecast</li>
                 <li><span class="app-chart__key app-chart__key--balance"></span>Balance (line)</li>
