@@ -20,7 +20,7 @@ public static class TaskRegistry
 
     public static readonly Type[] Activities =
         [typeof(ReadBusinessClock), typeof(RecordCandidateStage), typeof(SendCandidateEmail), typeof(AlertAdvisor), typeof(GetAcademyPlan),
-         typeof(GetCohortPlan), typeof(CheckAttendance), typeof(StartApprenticeship), typeof(EndTraining)];
+         typeof(GetCohortPlan), typeof(CheckAttendance), typeof(StartApprenticeship), typeof(EndTraining), typeof(PostReturnFromBreak)];
 
     /// <summary>The same classes into the SDK's registry, as Durable Functions takes them (the Functions host).</summary>
     public static DurableTaskRegistry AddTo(DurableTaskRegistry registry)

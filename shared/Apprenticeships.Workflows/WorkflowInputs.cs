@@ -36,6 +36,12 @@ public sealed record TrainingInput(string CandidateId, string CohortId, string C
 /// <summary>The end of training, for the levy: completion (with the grade) or a break in learning.</summary>
 public sealed record TrainingEnd(string CandidateId, string CommitmentId, ConfirmationKind Kind, DateOnly Date, EpaGrade? Grade);
 
+/// <summary>Back from a break in learning on a date, with the planned end agreed for the rest of the training, for the levy.</summary>
+public sealed record TrainingReturn(string CommitmentId, DateOnly Date, DateOnly NewPlannedEnd);
+
+/// <summary>Whether the levy account took a return from a break; when it did not, why (dates and ids only).</summary>
+public sealed record ReturnPosted(bool Recorded, string? Refusal);
+
 /// <summary>A side-effecting activity's input with its idempotency key (the instance and the step), so a retried step writes or sends nothing twice.</summary>
 public sealed record Keyed<T>(string Key, T Value);
 

@@ -61,4 +61,20 @@ public sealed class ProgrammeCommandTests
         Refusals.AssertInvalid(await confirmations.ConfirmAsync(provider, new ConfirmTraining("ref-1", "c-1", kind, date, null, null, detail, null), default), field);
         Assert.Empty(_.Workflows.Calls);
     }
+
+    [Theory]
+    [InlineData("2026-11-20", null, "newPlannedEnd")]                 // a return needs its new planned end
+    [InlineData("2026-11-20", "31/12/2027", "newPlannedEnd")]
+    [InlineData("2026-11-20", "2026-11-20", "newPlannedEnd")]         // after the return
+    [InlineData("2026-11-20", "2036-11-21", "newPlannedEnd")]         // at most ten years on
+    [InlineData("2026-12-01", "2027-12-31", "date")]                  // not in the future
+    public async Task A_return_from_a_break_has_a_new_planned_end_after_it_and_within_ten_years(string date, string? newEnd, string field)
+    {
+        var confirmations = new ProviderConfirmations(_.Candidates, _.Academies, _.Cohorts, _.Records,
+            new AcademyAttendance(_.Academies, _.Candidates, _.Records, _.Clock), _.Workflows, _.Clock);
+        var provider = new ProviderAccount("prov-1", "Care Skills", "00", Unreachable.Now);
+        var command = new ConfirmTraining("ref-1", "c-1", ConfirmationKind.ReturnFromBreak, date, null, null, null, null, newEnd);
+        Refusals.AssertInvalid(await confirmations.ConfirmAsync(provider, command, default), field);
+        Assert.Empty(_.Workflows.Calls);
+    }
 }

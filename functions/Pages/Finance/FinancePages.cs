@@ -45,7 +45,7 @@ public static class FinancePages
                   <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">More apprentices at £{forecast.Band:N0} that would use it</dt><dd class="govuk-summary-list__value">{forecast.AdditionalApprentices}</dd></div>
                 </dl>
                 <h2 class="govuk-heading-m">Month by month</h2>
-                {LevyChart.Render($"{employer.Name}: funds in, payments, expiry and forecast, month by month", shown, projected)}
+                {LevyChart.Render($"{employer.Name}: funds in, paid from levy, expired and forecast, month by month", shown, projected)}
                 <p class="govuk-body"><a class="govuk-link" id="statement-csv" href="/api/finance/employers/{employer.Id}/statement.csv?asOf={thisMonth}" download>Download the statement (CSV)</a></p>
                 <details class="govuk-details">
                   <summary class="govuk-details__summary"><span class="govuk-details__summary-text">The figures as a table</span></summary>
@@ -56,26 +56,37 @@ public static class FinancePages
         return app;
     }
 
+    /// <summary>The figures month by month, one column per figure the account API gives, under the same names in plain English.</summary>
     private static Html Table(IReadOnlyList<LedgerMonth> actual, IReadOnlyList<LedgerMonth> forecast)
     {
         var rows = actual.Select(m => (m, "")).Concat(forecast.Select(m => (m, " (forecast)"))).Select(x => Html.Of($"""
             <tr class="govuk-table__row">
               <th scope="row" class="govuk-table__header">{x.m.Month}{x.Item2}</th>
-              <td class="govuk-table__cell govuk-table__cell--numeric">£{x.m.FundsIn + x.m.TransfersIn:N2}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">£{x.m.LevyPayments + x.m.TransfersOut:N2}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">£{x.m.Expired:N2}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">£{x.m.Balance:N2}</td>
+              {Columns.Select(c => Html.Of($"<td class=\"govuk-table__cell govuk-table__cell--numeric\">£{c.Figure(x.m):N2}</td>"))}
             </tr>
             """));
         return Html.Of($"""
-            <table class="govuk-table govuk-table--small-text-until-tablet">
+            <table class="govuk-table govuk-table--small-text-until-tablet" id="account-figures">
               <thead class="govuk-table__head"><tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">Month</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Funds in</th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Payments</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Expired</th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Balance</th>
+                <th scope="col" class="govuk-table__header">Month</th>
+                {Columns.Select(c => Html.Of($"<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\" data-field=\"{c.Field}\">{c.Label}</th>"))}
               </tr></thead>
               <tbody class="govuk-table__body">{rows}</tbody>
             </table>
             """);
     }
+
+    /// <summary>The account API's month fields (GET /api/finance/employers/{id}/account), labelled as the API names them.</summary>
+    private static readonly (string Field, string Label, Func<LedgerMonth, decimal> Figure)[] Columns =
+    [
+        ("fundsIn", "Funds in", m => m.FundsIn),
+        ("transfersIn", "Transfers in", m => m.TransfersIn),
+        ("paymentsDue", "Payments due", m => m.PaymentsDue),
+        ("paidFromLevy", "Paid from levy", m => m.LevyPayments),
+        ("employerCoInvestment", "Employer co-investment", m => m.EmployerCoInvestment),
+        ("governmentCoInvestment", "Government co-investment", m => m.GovernmentCoInvestment),
+        ("transfersOut", "Transfers out", m => m.TransfersOut),
+        ("expired", "Expired", m => m.Expired),
+        ("balance", "Balance", m => m.Balance),
+    ];
 }

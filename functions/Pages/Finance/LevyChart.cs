@@ -5,7 +5,7 @@ namespace Apprenticeships.Functions.Pages.Finance;
 
 /// <summary>
 /// A month-by-month SVG chart of a levy account, drawn on the server: funds in above the axis,
-/// payments and expired funds below it, the balance as a line; forecast months come after a
+/// what was paid from the levy (with transfers out) and expired funds below it, the balance as a line; forecast months come after a
 /// marker. Series differ in fill pattern as well as colour (funds in solid, payments striped,
 /// expired cross-hatched; forecast bars are outlined, not filled), so they can be told apart
 /// without colour. The amount axis has round ticks. The same figures follow in a table for
@@ -46,8 +46,8 @@ public static class LevyChart
             var fundsIn = m.FundsIn + m.TransfersIn;
             var paidOut = m.LevyPayments + m.TransfersOut;
             var state = projected ? "forecast" : "";
-            if (fundsIn > 0) shapes.Add(Bar(Series.FundsIn, projected, x - bar, Y(fundsIn), bar, zero - Y(fundsIn), $"{m.Month}: funds in £{fundsIn:N2} {state}"));
-            if (paidOut > 0) shapes.Add(Bar(Series.Payments, projected, x, zero, bar, Y(0) - Y(paidOut), $"{m.Month}: payments £{paidOut:N2} {state}"));
+            if (fundsIn > 0) shapes.Add(Bar(Series.FundsIn, projected, x - bar, Y(fundsIn), bar, zero - Y(fundsIn), $"{m.Month}: funds and transfers in £{fundsIn:N2} {state}"));
+            if (paidOut > 0) shapes.Add(Bar(Series.Payments, projected, x, zero, bar, Y(0) - Y(paidOut), $"{m.Month}: paid from levy and transferred out £{paidOut:N2} {state}"));
             if (m.Expired > 0) shapes.Add(Bar(Series.Expired, projected, x, zero + (Y(0) - Y(paidOut)), bar, Y(0) - Y(m.Expired), $"{m.Month}: expired £{m.Expired:N2} {state}"));
             balance.Add($"{N(x)},{N(Y(m.Balance))}");
             // Each label under its own month, at most twelve, the first and every nth after it.
@@ -71,8 +71,8 @@ public static class LevyChart
                 <polyline points="{string.Join(' ', balance)}" fill="none" stroke="{Balance}" stroke-width="2"/>
               </svg>
               <ul class="app-chart__legend govuk-body-s">
-                <li>{Key(Series.FundsIn, false)}Funds in</li>
-                <li>{Key(Series.Payments, false)}Payments and transfers out</li>
+                <li>{Key(Series.FundsIn, false)}Funds in and transfers in</li>
+                <li>{Key(Series.Payments, false)}Paid from levy and transfers out</li>
                 <li>{Key(Series.Expired, false)}Expired</li>
                 <li>{Key(Series.FundsIn, true)}Forecast (outlined, same pattern)</li>
                 <li><svg class="app-chart__key" viewBox="0 0 14 14" aria-hidden="true"><line x1="0" y1="7" x2="14" y2="7" stroke="{Balance}" stroke-width="2"/></svg>Balance (line)</li>

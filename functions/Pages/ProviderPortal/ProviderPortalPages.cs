@@ -3,8 +3,8 @@ namespace Apprenticeships.Functions.Pages.ProviderPortal;
 
 /// <summary>
 /// The provider portal: a training provider's own current learners, and a form to confirm
-/// attendance, a milestone, hours, gateway, an EPA result, a break or completion for one of them,
-/// through the same checks as the provider API.
+/// attendance, a milestone, hours, gateway, an EPA result (completion), a break in learning or the
+/// return from one for one of them, through the same checks as the provider API.
 /// </summary>
 public static class ProviderPortalPages
 {
@@ -16,6 +16,7 @@ public static class ProviderPortalPages
         (nameof(ConfirmationKind.Gateway), "Ready for end-point assessment (gateway)"),
         (nameof(ConfirmationKind.EpaResult), "End-point assessment result (completion)"),
         (nameof(ConfirmationKind.BreakInLearning), "A break in learning"),
+        (nameof(ConfirmationKind.ReturnFromBreak), "A return from a break in learning"),
     ];
 
     public static IEndpointRouteBuilder MapProviderPortalPages(this IEndpointRouteBuilder app)
@@ -34,7 +35,7 @@ public static class ProviderPortalPages
                 Enum.TryParse<ConfirmationKind>(V("kind"), out var kind) && Enum.IsDefined(kind) ? kind : null, V("date"),
                 V("attended") switch { "yes" => true, "no" => false, _ => null },
                 decimal.TryParse(V("hours"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var hours) ? hours : null,
-                V("detail"), Enum.TryParse<EpaGrade>(V("grade"), out var grade) && Enum.IsDefined(grade) ? grade : null);
+                V("detail"), Enum.TryParse<EpaGrade>(V("grade"), out var grade) && Enum.IsDefined(grade) ? grade : null, V("newPlannedEnd"));
             var result = await confirmations.ConfirmAsync(provider, request, ct);
             if (result.Value is { } done)
                 return await RenderAsync(http, [], new Dictionary<string, string?> { ["date"] = V("date") },
@@ -63,7 +64,7 @@ public static class ProviderPortalPages
             </div>
             """);
         return PageLayout.Render(http, "Your learners", Html.Of($"""
-            {FormFields.ErrorSummary(errors, ["candidateId", "kind", "date", "reference", "attended", "detail", "hours", "grade"])}
+            {FormFields.ErrorSummary(errors, ["candidateId", "kind", "date", "reference", "attended", "detail", "hours", "grade", "newPlannedEnd"])}
             {banner}
             <h1 class="govuk-heading-l">Your learners</h1>
             <table class="govuk-table">
@@ -73,17 +74,18 @@ public static class ProviderPortalPages
               </tr></thead>
               <tbody class="govuk-table__body">{rows}</tbody>
             </table>
-            <h2 class="govuk-heading-m">Confirm attendance, a milestone or completion</h2>
+            <h2 class="govuk-heading-m">Confirm attendance, a milestone, completion or a break</h2>
             <form method="post" action="/provider/confirmations" novalidate>
               {PageLayout.Antiforgery(http)}
               {FormFields.Select("candidateId", "Learner", learnerOptions, V("candidateId"), errors)}
               {FormFields.Radios("kind", "What are you confirming?", Kinds, V("kind"), errors)}
-              {FormFields.Text("date", "Date", V("date"), errors, hint: "YYYY-MM-DD: the session, milestone or result date", width: "govuk-input--width-10")}
+              {FormFields.Text("date", "Date", V("date"), errors, hint: "YYYY-MM-DD: the session, milestone or result date, the first day of a break, or the day back from it", width: "govuk-input--width-10")}
               {FormFields.Text("reference", "Your reference", V("reference"), errors, hint: "Your own id for this confirmation; sending it again is recognised as the same one", width: "govuk-input--width-20", spellcheck: false)}
               {FormFields.Radios("attended", "Attended? (attendance only)", [("yes", "Yes"), ("no", "No")], V("attended"), errors, small: true)}
               {FormFields.Text("detail", "Detail (milestone, hours or result notes)", V("detail"), errors, width: "govuk-input--width-30")}
               {FormFields.Text("hours", "Hours (off-the-job hours only)", V("hours"), errors, width: "govuk-input--width-5")}
               {FormFields.Radios("grade", "Grade (end-point assessment only)", Enum.GetNames<EpaGrade>().Select(g => (g, g)), V("grade"), errors, small: true)}
+              {FormFields.Text("newPlannedEnd", "New planned end date (return from a break only)", V("newPlannedEnd"), errors, hint: "YYYY-MM-DD: when the training is now planned to end", width: "govuk-input--width-10")}
               {FormFields.Button("Send confirmation")}
             </form>
             """), errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, hasErrors: errors.Count > 0);

@@ -19,5 +19,8 @@ public sealed record SwapResult(SwapOutcome Outcome, SwapOffer Offer);
 /// <summary>The advisor's answer to a sustainment check; the payload of the Sustainment{week} event.</summary>
 public sealed record SustainmentAnswer(int Week, bool InWork);
 
-/// <summary>A provider's confirmation as the training workflow sees it; the payload of the Confirmation event.</summary>
-public sealed record TrainingConfirmation(ConfirmationKind Kind, DateOnly Date, EpaGrade? Grade);
+/// <summary>
+/// A provider's confirmation as the training workflow sees it; the payload of the Confirmation event.
+/// A return from a break carries the new planned end date agreed with it.
+/// </summary>
+public sealed record TrainingConfirmation(ConfirmationKind Kind, DateOnly Date, EpaGrade? Grade, DateOnly? NewPlannedEnd = null);

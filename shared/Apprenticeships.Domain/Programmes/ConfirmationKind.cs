@@ -15,6 +15,8 @@ public enum ConfirmationKind
     EpaResult,
     /// <summary>The apprentice has paused their training.</summary>
     BreakInLearning,
+    /// <summary>The apprentice is back from a break in learning, with a new planned end date agreed for the rest of it.</summary>
+    ReturnFromBreak,
 }
 
 public enum EpaGrade

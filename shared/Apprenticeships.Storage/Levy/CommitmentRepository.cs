@@ -9,8 +9,9 @@ namespace Apprenticeships.Storage.Levy;
 /// Commitments live in their employer's partition (an account reads them in one query);
 /// a small CommitmentIds row maps a commitment id to its employer for lookups by id. The id
 /// row is written first, so a crash between the two writes is repaired by re-posting.
-/// Events have one row per kind beside their commitment ("id|Kind"), so re-posting an event is
-/// a no-op and an event and the commitment's version change in one transaction.
+/// Events have a row each beside their commitment: "id|Kind" for the first of its kind, "id|Kind|n"
+/// for the n-th (a second break in learning and its return), so re-posting an event is a no-op and
+/// an event and the commitment's version change in one transaction.
 /// </summary>
 public sealed class CommitmentRepository(LevyTables tables)
 {
@@ -64,7 +65,9 @@ public sealed class CommitmentRepository(LevyTables tables)
             var found = await FindVersionedAsync(commitment.Id, cancellationToken) ?? throw new InvalidOperationException($"No commitment '{commitment.Id}'.");
             if (found.Record.Events.Contains(commitmentEvent)) return SaveResult.Unchanged;
             if (CommitmentLifecycle.Refusal(found.Record.Events, commitmentEvent) is not null) return SaveResult.Conflict;
-            var entity = new TableEntity(commitment.EmployerId, $"{commitment.Id}|{commitmentEvent.Kind}") 
+            // Two writers racing for the same n-th row are told apart by the commitment row's version below.
+            var nth = found.Record.Events.Count(e => e.Kind == commitmentEvent.Kind) + 1;
+            var entity = new TableEntity(commitment.EmployerId, nth == 1 ? $"{commitment.Id}|{commitmentEvent.Kind}" : $"{commitment.Id}|{commitmentEvent.Kind}|{nth}")
             {
                 ["Date"] = TableKeys.Date(commitmentEvent.Date),
                 ["NewPlannedEndDate"] = commitmentEvent.NewPlannedEndDate is { } end ? TableKeys.Date(end) : null,
@@ -122,7 +125,12 @@ public sealed class CommitmentRepository(LevyTables tables)
         e.GetBoolean("HasEhcPlan") ?? false,
         e.GetBoolean("IsCareLeaver") ?? false);
 
-    private static CommitmentEvent ToEvent(TableEntity e) =>
-        new(Enum.Parse<CommitmentEventKind>(e.RowKey[(e.RowKey.IndexOf('|') + 1)..]), TableKeys.ParseDate(e.GetString("Date")),
+    /// <summary>An event row: "id|Kind" or "id|Kind|n".</summary>
+    private static CommitmentEvent ToEvent(TableEntity e)
+    {
+        var kind = e.RowKey[(e.RowKey.IndexOf('|') + 1)..];
+        if (kind.IndexOf('|') is var bar and >= 0) kind = kind[..bar];
+        return new(Enum.Parse<CommitmentEventKind>(kind), TableKeys.ParseDate(e.GetString("Date")),
             e.GetString("NewPlannedEndDate") is { } end ? TableKeys.ParseDate(end) : null);
+    }
 }

@@ -9,7 +9,10 @@ namespace Apprenticeships.Workflows.Orchestrations;
 /// alert when the provider has confirmed nothing for over six weeks); provider confirmations of
 /// milestones, off-the-job hours and the gateway; the end-point assessment, whose pass posts the
 /// completion to the levy account. A break in learning stops the levy instalments and the
-/// reminders. Returns the grade achieved. Withdrawal ends the workflow from outside.
+/// reminders: while on it the workflow waits only for confirmations. The provider's return posts
+/// the return to the levy account (the rest of the instalments re-spread to the new planned end),
+/// tells the advisor, and the reviews start again a month after the return; a later break and
+/// return go the same way. Returns the grade achieved. Withdrawal ends the workflow from outside.
 /// <para>
 /// Training lasts years, so each review or confirmation is one generation that continues as new
 /// with its progress: the history stays a few dozen events however long the apprenticeship runs.
@@ -21,7 +24,7 @@ public sealed class ApprenticeshipTraining : TaskOrchestrator<TrainingProgress, 
     {
         var run = await OrchestrationRun.StartAsync(context, progress.Generation, progress.Taken);
         var input = progress.Training;
-        context.SetCustomStatus(new { commitment = input.CommitmentId, progress.Gateway, progress.OnBreak, lastConfirmation = progress.LastHeard });
+        context.SetCustomStatus(new { commitment = input.CommitmentId, progress.Gateway, progress.OnBreak, lastConfirmation = progress.LastHeard, plannedEnd = input.PlannedEndDate });
         var confirmation = progress.OnBreak
             ? await run.SignalAsync<TrainingConfirmation>(WorkflowEvents.Confirmation)
             : await run.SignalBeforeAsync<TrainingConfirmation>(WorkflowEvents.Confirmation, Morning(progress.Review));
@@ -53,9 +56,26 @@ public sealed class ApprenticeshipTraining : TaskOrchestrator<TrainingProgress, 
                     await run.AlertAsync(input.CandidateId, $"is on a break in learning from {confirmation.Date:yyyy-MM-dd}; levy instalments have stopped.");
                     next = next with { OnBreak = true };
                     break;
+                // Only from a break this workflow is on: a repeat under a new reference, or one arriving after
+                // the return was taken, changes nothing and posts nothing.
+                case ConfirmationKind.ReturnFromBreak when progress.OnBreak && confirmation.NewPlannedEnd is { } newEnd:
+                    var posted = await run.CallAsync<ReturnPosted>(nameof(PostReturnFromBreak), new TrainingReturn(input.CommitmentId, confirmation.Date, newEnd));
+                    await run.AlertAsync(input.CandidateId, posted.Recorded
+                        ? $"is back in learning from {confirmation.Date:yyyy-MM-dd} after a break (commitment {input.CommitmentId}); the new planned end is {newEnd:yyyy-MM-dd} and the remaining levy instalments are re-spread to it."
+                        : $"is back in learning from {confirmation.Date:yyyy-MM-dd} after a break (commitment {input.CommitmentId}), but the levy account refused the return: {posted.Refusal} A finance officer should record it.");
+                    next = next with { OnBreak = false, Review = MonthlyAfter(confirmation.Date, DateOnly.FromDateTime(run.Now)), Training = input with { PlannedEndDate = newEnd } };
+                    break;
             }
         }
         context.ContinueAsNew(next with { Taken = [.. run.Taken] });
         return "";
+    }
+
+    /// <summary>The first monthly review counted from <paramref name="from"/> that is not already past (a return confirmed late is not chased for the months gone).</summary>
+    private static DateOnly MonthlyAfter(DateOnly from, DateOnly today)
+    {
+        var months = 1;
+        while (from.AddMonths(months) < today) months++;
+        return from.AddMonths(months);
     }
 }

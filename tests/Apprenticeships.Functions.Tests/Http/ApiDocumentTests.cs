@@ -92,7 +92,7 @@ public partial class ApiDocumentTests(ApiDocumentTests.App app) : IClassFixture<
 
     [Theory]
     [InlineData("/api/candidates", "givenName", "familyName", "email", "dateOfBirth", "source", "consent", "advisorId")]
-    [InlineData("/api/providers/confirmations", "reference", "candidateId", "kind", "date", "hours", "grade")]
+    [InlineData("/api/providers/confirmations", "reference", "candidateId", "kind", "date", "hours", "grade", "newPlannedEnd")]
     [InlineData("/api/finance/commitments", "employerId")]
     [InlineData("/api/candidates/{id}/withdraw", "reason")]
     public void Write_endpoints_describe_their_json_body_and_its_validation_problem(string path, params string[] fields)

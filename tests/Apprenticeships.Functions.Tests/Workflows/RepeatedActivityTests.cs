@@ -44,7 +44,7 @@ public class RepeatedActivityTests
     }
 
     [Fact]
-    public async Task The_levy_commitment_and_its_completion_are_recorded_once_when_their_activities_run_twice()
+    public async Task The_levy_commitment_its_break_return_and_completion_are_recorded_once_when_their_activities_run_twice()
     {
         await using var app = await AppAsync();
         var http = app.CreateClient();
@@ -56,12 +56,21 @@ public class RepeatedActivityTests
         TrainingInput? started = null;
         for (var run = 0; run < 2; run++)
             started = await RunAsync<StartApprenticeship, IntakeInput, TrainingInput>(app, new IntakeInput(apprentice, cohortId));
-        var ended = new TrainingEnd(apprentice, started!.CommitmentId, Domain.Programmes.ConfirmationKind.EpaResult, started.StartDate.AddMonths(12), Domain.Programmes.EpaGrade.Merit);
+        // A break and the return from it (the finance API's command), then completion: each posted twice.
+        var pause = new TrainingEnd(apprentice, started!.CommitmentId, Domain.Programmes.ConfirmationKind.BreakInLearning, started.StartDate.AddMonths(2), null);
+        for (var run = 0; run < 2; run++)
+            await RunAsync<EndTraining, TrainingEnd, bool>(app, pause);
+        var back = new TrainingReturn(started.CommitmentId, started.StartDate.AddMonths(4), started.PlannedEndDate.AddMonths(2));
+        for (var run = 0; run < 2; run++)
+            Assert.Equal(new ReturnPosted(true, null), await RunAsync<PostReturnFromBreak, TrainingReturn, ReturnPosted>(app, back));
+        var ended = new TrainingEnd(apprentice, started.CommitmentId, Domain.Programmes.ConfirmationKind.EpaResult, started.StartDate.AddMonths(12), Domain.Programmes.EpaGrade.Merit);
         for (var run = 0; run < 2; run++)
             await RunAsync<EndTraining, TrainingEnd, bool>(app, ended);
 
         var commitments = await app.Services.GetRequiredService<Storage.Levy.CommitmentRepository>().ListByEmployerAsync(employerId);
         var commitment = Assert.Single(commitments, c => c.Commitment.Id == started.CommitmentId);
+        Assert.Single(commitment.Events, e => e.Kind == Domain.Levy.Commitments.CommitmentEventKind.BreakInLearning);
+        Assert.Single(commitment.Events, e => e.Kind == Domain.Levy.Commitments.CommitmentEventKind.ReturnFromBreak);
         Assert.Single(commitment.Events, e => e.Kind == Domain.Levy.Commitments.CommitmentEventKind.Completion);
         var records = await app.Services.GetRequiredService<Storage.Programmes.ProgrammeRecords>().ForCandidateAsync(apprentice);
         Assert.Single(records, r => r.Kind == Domain.Programmes.RecordKind.ApprenticeshipStart);

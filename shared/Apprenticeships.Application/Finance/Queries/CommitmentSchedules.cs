@@ -25,14 +25,13 @@ public sealed class CommitmentSchedules(LevyEmployerRepository employers, Commit
     {
         var c = record.Commitment;
         var schedule = PaymentSchedule.Build(c, record.Events, policy);
-        var status = record.Events.Select(e => e.Kind).ToHashSet() switch
-        {
-            var k when k.Contains(CommitmentEventKind.Completion) => "Completed",
-            var k when k.Contains(CommitmentEventKind.Withdrawal) => "Withdrawn",
-            var k when k.Contains(CommitmentEventKind.BreakInLearning) && !k.Contains(CommitmentEventKind.ReturnFromBreak) => "OnBreak",
-            _ => "Active",
-        };
-        return new ScheduleResponse(c.Id, c.EmployerId, status, LearningPeriods.Of(c, record.Events).PlannedEndDate, c.AgreedPrice, schedule.CappedPrice, schedule.OnProgrammeAmount,
+        var periods = LearningPeriods.Of(c, record.Events);
+        var kinds = record.Events.Select(e => e.Kind).ToHashSet();
+        var status = kinds.Contains(CommitmentEventKind.Completion) ? "Completed"
+            : kinds.Contains(CommitmentEventKind.Withdrawal) ? "Withdrawn"
+            : periods.IsOnBreak ? "OnBreak"
+            : "Active";
+        return new ScheduleResponse(c.Id, c.EmployerId, status, periods.PlannedEndDate, c.AgreedPrice, schedule.CappedPrice, schedule.OnProgrammeAmount,
             schedule.CompletionAmount, schedule.PlannedInstalments, schedule.MonthlyInstalment, CoInvestment.EmployerShare(c, employer, policy),
             schedule.Payments.Select(p => new ScheduledPaymentResponse(p.Kind.ToString(), p.Number, p.EarnedMonth.ToString(), p.PaidMonth.ToString(), p.Amount)).ToList(),
             Incentives.For(c, record.Events, policy).Where(i => everyIncentive || WillBePaid(i.Status)).Select(i => new IncentiveResponse(i.Payee.ToString(), i.Part, i.DueDate, i.Amount, i.Status.ToString())).ToList());

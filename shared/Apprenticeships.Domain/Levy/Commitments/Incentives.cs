@@ -9,7 +9,7 @@ namespace Apprenticeships.Domain.Levy.Commitments;
 /// A break in learning shifts the due dates of the parts not yet due by its length: until the
 /// return is recorded such a part waits (OnBreak); after it, it is due that many days later,
 /// and paid only if that is on or before the new planned end [DAS earnings,
-/// UpdateIncentivesDueDateAfterReturnFromBreakInLearning].
+/// UpdateIncentivesDueDateAfterReturnFromBreakInLearning]. Several breaks shift it in turn.
 /// </summary>
 public static class Incentives
 {
@@ -28,12 +28,20 @@ public static class Incentives
             for (var i = 0; i < parts; i++)
             {
                 var due = commitment.StartDate.AddDays(rule.PartDueAfterDays[i]);
-                if (periods is { BreakFrom: { } pause, ReturnedOn: { } back } && pause <= due) due = due.AddDays(back.DayNumber - pause.DayNumber);
+                // Each break that begins on or before the part is due moves it by the break's length, in turn
+                // (the next break is compared with the date the earlier ones moved it to).
+                var waiting = false;
+                foreach (var pause in periods.Breaks)
+                {
+                    if (pause.From > due) break;
+                    if (pause.ReturnedOn is null) waiting = true;
+                    else due = due.AddDays(pause.Days);
+                }
                 // Any odd pence go to the last part so each payee gets the full amount.
                 var amount = i == parts - 1 ? rule.AmountEach - partAmount * (parts - 1) : partAmount;
                 var status = due > periods.PlannedEndDate ? IncentiveStatus.AfterPlannedEnd
                     : withdrawn is { } w && w < due ? IncentiveStatus.Withdrawn
-                    : periods.IsOnBreak && periods.BreakFrom <= due ? IncentiveStatus.OnBreak
+                    : waiting ? IncentiveStatus.OnBreak
                     : IncentiveStatus.Payable;
                 result.Add(new IncentivePayment(payee, i + 1, due, amount, status));
             }

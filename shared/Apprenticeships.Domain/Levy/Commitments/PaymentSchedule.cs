@@ -16,7 +16,8 @@ namespace Apprenticeships.Domain.Levy.Commitments;
 /// - a withdrawal or break in learning stops instalments from its census date on;
 /// - on a return from a break, the on-programme amount not yet earned is spread equally over
 ///   the census months from the return month to the new planned end (DAS earnings'
-///   BreakInLearning scenarios; docs/levy-rules.md), rounded the same way;
+///   BreakInLearning scenarios; docs/levy-rules.md), rounded the same way; a later break and
+///   return do the same again with what is left then;
 /// - each payment is made, and debited from the levy account, the month after it is earned.
 /// </summary>
 public static class PaymentSchedule
@@ -42,22 +43,24 @@ public static class PaymentSchedule
         var end = YearMonth.Max(first, LastCensusMonth(periods.PlannedEndDate));
         if (withdrawn is { } w) end = YearMonth.Min(end, LastCensusMonth(w));
         if (completed is { } done) end = YearMonth.Min(end, LastCensusMonth(done));
-        if (periods.IsOnBreak) end = YearMonth.Min(end, LastCensusMonth(periods.BreakFrom!.Value));
+        if (periods.OpenBreak is { } open) end = YearMonth.Min(end, LastCensusMonth(open.From));
 
-        // Before the break (or the whole plan without one) at the original monthly instalment.
+        // Each stretch in learning earns its instalments until the next break: the first at the original
+        // monthly instalment, each after a return what is left of the on-programme amount spread over the
+        // months from the return to the planned end agreed on it.
         var plannedCount = Math.Max(1, first.MonthsUntil(LastCensusMonth(commitment.PlannedEndDate)) + 1);
-        var beforeBreak = periods.BreakFrom is { } pause ? YearMonth.Min(end, LastCensusMonth(pause)) : end;
         var payments = new List<ScheduledPayment>(plannedCount + 2);
-        var paid = Instalments(payments, onProgramme, first, plannedCount, beforeBreak);
         var instalment = Money.DownToPence(onProgramme / plannedCount);
-
-        if (periods.ReturnedOn is { } back)
+        var (from, count, paid, plannedEnd) = (first, plannedCount, 0m, commitment.PlannedEndDate);
+        foreach (var pause in periods.Breaks)
         {
-            // What is left of the on-programme amount, spread over the months still planned after the return.
-            var resume = YearMonth.Of(back);
-            var remainingCount = Math.Max(1, resume.MonthsUntil(LastCensusMonth(periods.PlannedEndDate)) + 1);
-            paid += Instalments(payments, onProgramme - paid, resume, remainingCount, end);
+            paid += Instalments(payments, onProgramme - paid, from, count, YearMonth.Min(end, LastCensusMonth(pause.From)));
+            if (pause.ReturnedOn is not { } back) break;
+            plannedEnd = pause.NewPlannedEndDate ?? plannedEnd;
+            from = YearMonth.Of(back);
+            count = Math.Max(1, from.MonthsUntil(LastCensusMonth(plannedEnd)) + 1);
         }
+        if (!periods.IsOnBreak) paid += Instalments(payments, onProgramme - paid, from, count, end);
 
         if (withdrawn is null && !periods.IsOnBreak)
         {

@@ -28,6 +28,23 @@ public class AccountApiTests(FinanceApiFixture fixture) : IClassFixture<FinanceA
     }
 
     [Fact]
+    public async Task The_finance_page_labels_its_figures_as_the_account_API_names_them()
+    {
+        var id = await _client.NewEmployerAsync();
+        await _client.DeclareAsync(id, "26-27", 1, 10_000m, "2026-05-15");
+        var (_, account) = await _client.GetJsonAsync($"/api/finance/employers/{id}/account");
+
+        var page = await _client.GetStringAsync($"/finance/employers/{id}");
+
+        var columns = System.Text.RegularExpressions.Regex.Matches(page, "data-field=\"(\\w+)\">([^<]+)<").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        var fields = account.GetProperty("months")[0].EnumerateObject().Select(p => p.Name).Where(n => n != "month").ToList();
+        Assert.Equal(fields, columns.Select(c => c.Item1));
+        Assert.Equal(["Funds in", "Transfers in", "Payments due", "Paid from levy", "Employer co-investment", "Government co-investment", "Transfers out", "Expired", "Balance"],
+            columns.Select(c => c.Item2));
+        Assert.DoesNotContain(">Payments<", page);
+    }
+
+    [Fact]
     public async Task A_non_levy_employers_payments_are_co_invested_five_and_ninety_five_percent()
     {
         var id = await _client.NewEmployerAsync(levyPayer: false);

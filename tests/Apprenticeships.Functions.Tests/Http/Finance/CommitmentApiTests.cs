@@ -160,6 +160,42 @@ public class CommitmentApiTests(FinanceApiFixture fixture) : IClassFixture<Finan
     }
 
     [Fact]
+    public async Task Breaks_come_one_at_a_time_and_a_later_break_after_the_return_is_re_spread_again()
+    {
+        var employer = await _client.NewEmployerAsync();
+        var id = NewId("c");
+        await _client.PostAsync("/api/finance/commitments", Commitment(id, employer));   // £600 a month, 2026-09..2027-08
+        await _client.PostAsync($"/api/finance/commitments/{id}/break", new { date = "2026-11-15" });
+
+        var (twice, twiceBody) = await _client.PostAsync($"/api/finance/commitments/{id}/break", new { date = "2026-12-01" });
+        Assert.Equal(HttpStatusCode.Conflict, twice);
+        Assert.Contains("already on a break in learning from 2026-11-15", Problem(twiceBody, "date"));
+        await _client.PostAsync($"/api/finance/commitments/{id}/return", new { date = "2027-01-10", newPlannedEnd = "2027-12-31" });   // £6,000 left: £500 a month
+        var (sameDay, sameDayBody) = await _client.PostAsync($"/api/finance/commitments/{id}/break", new { date = "2027-01-10" });
+        Assert.Equal(HttpStatusCode.Conflict, sameDay);
+        Assert.Contains("after the return on 2027-01-10", Problem(sameDayBody, "date"));
+
+        // Jan..Mar 2027 earned at £500; back on 2027-06-01 to a new end of 2028-02-29: £4,500 over Jun 2027..Feb 2028, £500 a month.
+        var (paused, onBreak) = await _client.PostAsync($"/api/finance/commitments/{id}/break", new { date = "2027-04-15" });
+        Assert.Equal((HttpStatusCode.OK, "OnBreak", 5), (paused, onBreak.GetProperty("status").GetString(), onBreak.GetProperty("payments").GetArrayLength()));
+        var (back, schedule) = await _client.PostAsync($"/api/finance/commitments/{id}/return", new { date = "2027-06-01", newPlannedEnd = "2028-02-29" });
+        Assert.Equal(HttpStatusCode.OK, back);
+        Assert.Equal(("Active", "2028-02-29"), (schedule.GetProperty("status").GetString(), schedule.GetProperty("plannedEndDate").GetString()));
+        var instalments = schedule.GetProperty("payments").EnumerateArray().Where(p => p.GetProperty("kind").GetString() == "Instalment").ToList();
+        Assert.Equal(["2026-09", "2026-10", "2027-01", "2027-02", "2027-03", "2027-06", "2027-07", "2027-08", "2027-09", "2027-10", "2027-11", "2027-12", "2028-01", "2028-02"],
+            instalments.Select(p => p.GetProperty("earnedMonth").GetString()));
+        Assert.Equal([600m, 600m, 500m, 500m, 500m, 500m, 500m, 500m, 500m, 500m, 500m, 500m, 500m, 500m], instalments.Select(p => p.Money("amount")));
+        Assert.Equal(("Completion", "2028-02", 1_800m), (schedule.GetProperty("payments")[14].GetProperty("kind").GetString(),
+            schedule.GetProperty("payments")[14].GetProperty("earnedMonth").GetString(), schedule.GetProperty("payments")[14].Money("amount")));
+
+        var (noBreak, noBreakBody) = await _client.PostAsync($"/api/finance/commitments/{id}/return", new { date = "2027-07-01", newPlannedEnd = "2028-03-31" });
+        Assert.Equal(HttpStatusCode.Conflict, noBreak);
+        Assert.Contains("no break in learning to return from", Problem(noBreakBody, "date"));
+        var (_, after) = await _client.GetJsonAsync($"/api/finance/commitments/{id}/schedule");
+        Assert.Equal(schedule.ToString(), after.ToString());
+    }
+
+    [Fact]
     public async Task A_return_without_a_break_or_with_a_bad_end_is_refused_naming_the_field()
     {
         var employer = await _client.NewEmployerAsync();
