@@ -18,7 +18,7 @@ public static class DevPages
                   <div class="govuk-summary-card__title-wrapper"><h2 class="govuk-summary-card__title">{m.Subject}</h2></div>
                   <div class="govuk-summary-card__content">
                     <p class="govuk-body-s">To {m.To} at {StageNames.When(m.Time)}</p>
-                    <pre class="govuk-body-s">{m.Text}</pre>
+                    <pre class="govuk-body-s app-email-text">{m.Text}</pre>
                   </div>
                 </div>
                 """));

@@ -19,7 +19,8 @@ public sealed record AmountAxis(decimal Up, decimal Down, decimal Step)
     {
         var up = Math.Max(0m, highest);
         var down = Math.Max(0m, lowestBelowZero);
-        var step = RoundStep(Math.Max(Math.Max(up, down), 1m) / 5m);
+        // Whole pounds at least: an empty account still gets a £0 to £1 axis.
+        var step = RoundStep(Math.Max(Math.Max(up, down), 5m) / 5m);
         return new(Math.Max(step, Math.Ceiling(up / step) * step), Math.Ceiling(down / step) * step, step);
     }
 

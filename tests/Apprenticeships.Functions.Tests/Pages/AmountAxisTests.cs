@@ -10,7 +10,7 @@ public class AmountAxisTests
     [InlineData(63_417.12, 12_000, 80_000, 20_000, 20_000)]
     [InlineData(950, 120, 1_000, 200, 200)]
     [InlineData(0, 0, 1, 0, 1)]
-    [InlineData(1_234_567, 0, 1_400_000, 0, 200_000)]
+    [InlineData(1_234_567, 0, 1_500_000, 0, 500_000)]
     public void Ticks_are_one_two_or_five_times_a_power_of_ten_and_cover_both_sides(double highest, double below, double up, double down, double step)
     {
         var axis = AmountAxis.For((decimal)highest, (decimal)below);
