@@ -47,6 +47,22 @@ public sealed class DurableWorkflows(Func<DurableTaskClient> client) : IWorkflow
     public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) =>
         RaiseAsync(WorkflowInstances.Training(CommitmentIds.Of(candidateId)), WorkflowEvents.Confirmation, confirmation, reference, ct);
 
+    public async Task AlertAdvisorAsync(string candidateId, string reason, string reference, CancellationToken ct)
+    {
+        var instance = WorkflowInstances.Alert(candidateId, reference);
+        // Sent or on its way: nothing to do. One that failed (its email refused) goes again.
+        if (await client().GetInstanceAsync(instance, getInputsAndOutputs: false, ct) is { RuntimeStatus: not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated) })
+            return;
+        try
+        {
+            await client().ScheduleNewOrchestrationInstanceAsync(nameof(CandidateAlert), new AdvisorAlert(candidateId, reason), new StartOrchestrationOptions(instance), ct);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Started by a racing request: one alert.
+        }
+    }
+
     public async Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct)
     {
         foreach (var instance in WorkflowInstances.All(candidateId, academyId))

@@ -16,7 +16,7 @@ namespace Apprenticeships.Workflows.Hosting;
 public static class TaskRegistry
 {
     public static readonly Type[] Orchestrators =
-        [typeof(CandidateJourney), typeof(SwapProgramme), typeof(Sustainment), typeof(CohortIntake), typeof(ApprenticeshipTraining)];
+        [typeof(CandidateJourney), typeof(SwapProgramme), typeof(Sustainment), typeof(CohortIntake), typeof(ApprenticeshipTraining), typeof(CandidateAlert)];
 
     public static readonly Type[] Activities =
         [typeof(ReadBusinessClock), typeof(RecordCandidateStage), typeof(SendCandidateEmail), typeof(AlertAdvisor), typeof(GetAcademyPlan),

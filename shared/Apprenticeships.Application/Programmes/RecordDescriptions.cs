@@ -16,6 +16,7 @@ public static class RecordDescriptions
         RecordKind.Confirmation => $"Provider {r.ProgrammeId} confirmed {r.Value} on {r.Date:yyyy-MM-dd}{(r.Reason is null ? "" : $": {r.Reason}")}.",
         RecordKind.Achievement => $"Achieved the apprenticeship on {r.Date:yyyy-MM-dd} ({r.Value}).",
         RecordKind.SessionReply => $"Said they are coming to the session on {r.Date:yyyy-MM-dd}.",
+        RecordKind.LinkAnswer => Candidates.Commands.LinkAnswerRules.Describe(r),
         _ => r.Kind.ToString(),
     };
 }

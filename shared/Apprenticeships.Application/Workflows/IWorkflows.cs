@@ -32,6 +32,13 @@ public interface IWorkflows
 
     Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct);
 
+    /// <summary>
+    /// Tells the advisors' mailbox about a candidate, by id, through a one-step workflow whose email is retried as every
+    /// workflow step is: for what the application learns outside a running journey (a candidate's link answered after
+    /// their record closed). Once per reference; <paramref name="reason"/> is ids, dates and codes, never personal data.
+    /// </summary>
+    Task AlertAdvisorAsync(string candidateId, string reason, string reference, CancellationToken ct);
+
     /// <summary>Stops every workflow the candidate has running (withdrawal).</summary>
     Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct);
 

@@ -11,6 +11,8 @@ public static class WorkflowInstances
     public static string Sustainment(string candidateId) => $"sustain-{candidateId}";
     public static string Intake(string candidateId) => $"intake-{candidateId}";
     public static string Training(string commitmentId) => $"training-{commitmentId}";
+    /// <summary>One advisor alert the application asked for (<see cref="IWorkflows.AlertAdvisorAsync"/>); not stopped by a withdrawal.</summary>
+    public static string Alert(string candidateId, string reference) => $"alert-{candidateId}-{reference}";
 
     /// <summary>
     /// Every workflow that may be running for a candidate, the journey first so that, when they

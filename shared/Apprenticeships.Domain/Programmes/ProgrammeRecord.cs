@@ -21,6 +21,12 @@ public enum RecordKind
     Achievement,
     /// <summary>The candidate said, through their link, they are coming to a session (ProgrammeId = academy, Date).</summary>
     SessionReply,
+    /// <summary>
+    /// An answer through an emailed link that needed remembering (Value = the link's purpose, Reason = what the hub did
+    /// with it, Date = the session for a session link): the welcome email's answer, or one the hub could not carry out
+    /// and told the advisors about. Kept so that a repeat is recognised and advisors see it on the timeline.
+    /// </summary>
+    LinkAnswer,
 }
 
 /// <summary>

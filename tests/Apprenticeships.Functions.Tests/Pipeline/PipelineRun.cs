@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Apprenticeships.Functions.Tests.Http.Candidates;
 using Apprenticeships.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -84,7 +85,7 @@ public sealed class PipelineRun : IAsyncLifetime
         await d.UntilMailAsync("welcome", C, 20);
 
         // Interest: all but c0-c3 confirm through their welcome link.
-        foreach (var c in Range(4, 19)) Assert.Equal(HttpStatusCode.OK, (await d.Http.PostAsync((await d.LinksAsync(c, "welcome"))[0], null)).StatusCode);
+        foreach (var c in Range(4, 19)) Assert.Equal(HttpStatusCode.OK, (await d.Http.PressAsync((await d.LinksAsync(c, "welcome"))[0])).StatusCode);
         await d.UntilStageAsync(Range(4, 19), "Engaged");
 
         await d.PostAsync($"/api/candidates/{C[17]}/withdraw", new { reason = "Found work on their own" }, HttpStatusCode.OK);
@@ -143,8 +144,8 @@ public sealed class PipelineRun : IAsyncLifetime
         await d.ToAsync(PipelineDriver.Noon(Day0.AddDays(2)));
         await d.UntilMailAsync("session-reminder", members, 14);
         var links = await d.LinksAsync(C[4], "session-reminder");
-        Assert.Equal(HttpStatusCode.OK, (await d.Http.PostAsync(links[0], null)).StatusCode); // c4: "I am coming"
-        Assert.Equal(HttpStatusCode.OK, (await d.Http.PostAsync((await d.LinksAsync(C[18], "session-reminder"))[1], null)).StatusCode); // c18 leaves
+        Assert.Equal(HttpStatusCode.OK, (await d.Http.PressAsync(links[0])).StatusCode); // c4: "I am coming"
+        Assert.Equal(HttpStatusCode.OK, (await d.Http.PressAsync((await d.LinksAsync(C[18], "session-reminder"))[1])).StatusCode); // c18 leaves
         await d.UntilStageAsync([C[18]], "Withdrawn");
 
         var stayed = Range(4, 16).ToList();
@@ -241,7 +242,7 @@ public sealed class PipelineRun : IAsyncLifetime
         await d.UntilStageAsync(apprentices, "Completed");
         await d.UntilStageAsync(workers, "Completed");
         await d.UntilStageAsync(Range(0, 3), "NoResponse");
-        await d.UntilAsync(async () => (await d.AlertsAsync(C)).Count >= 11, "eleven advisor alerts");
+        await d.UntilAsync(async () => (await d.AlertsAsync(C)).Count >= 12, "twelve advisor alerts");
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

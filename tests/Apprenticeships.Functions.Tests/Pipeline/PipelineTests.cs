@@ -31,9 +31,9 @@ public class PipelineTests(PipelineRun run) : IClassFixture<PipelineRun>
             ["interview-reminder"] = 12, ["outcome"] = 13, ["what-next"] = 3, ["sustainment-check"] = 10, ["cohort-start"] = 6,
             ["progress-review"] = 60, ["completion"] = 5,
         }, counts);
-        // 4 silent at day 7, c6's missed session and exit, c4-c5 without a job, c4-c6 left unassigned for 14 days.
+        // 4 silent at day 7, c6's missed session and exit, c4-c5 without a job, c4-c6 left unassigned for 14 days, c18 left through their link.
         var alerts = await D.AlertsAsync(run.C);
-        Assert.True(alerts.Count == 11, string.Join('\n', alerts.Select(a => a.Subject + ": " + Flat(a.Text))));
+        Assert.True(alerts.Count == 12, string.Join('\n', alerts.Select(a => a.Subject + ": " + Flat(a.Text))));
     }
 
     [Fact]

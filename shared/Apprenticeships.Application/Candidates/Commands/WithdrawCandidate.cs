@@ -39,12 +39,18 @@ public sealed class CandidateWithdrawal(CandidateStore candidates, CandidateTime
         return Result<Candidate>.Ok(await WithdrawAsync(candidate, reason, stored => $"Withdrawn by their advisor: {stored}", ct));
     }
 
-    /// <summary>The candidate left through their own link.</summary>
-    internal async Task LeaveAsync(Candidate candidate, CancellationToken ct)
-    {
-        if (!candidate.Stage.IsClosed())
-            await WithdrawAsync(candidate, "Left at their own request", _ => "The candidate left the programme through their email link.", ct);
-    }
+    /// <summary>The reason recorded when a candidate leaves through the session reminder's link.</summary>
+    public const string LeftReason = "Left at their own request";
+
+    /// <summary>
+    /// The candidate withdrew through their own link (<see cref="LinkAnswerRules"/> decides when): the same crash-safe
+    /// steps as an advisor's withdrawal, with the candidate's reason. Again on a candidate already withdrawn, it finishes
+    /// whatever a crash left undone; a candidate closed another way is left as they are. Returns the candidate as stored.
+    /// </summary>
+    internal async Task<Candidate> ByCandidateAsync(Candidate candidate, string reason, string what, CancellationToken ct) =>
+        candidate.Stage.IsClosed() && candidate.Stage != CandidateStage.Withdrawn
+            ? candidate
+            : await WithdrawAsync(candidate, reason, _ => what, ct);
 
     private async Task<Candidate> WithdrawAsync(Candidate candidate, string reason, Func<string?, string> describe, CancellationToken ct)
     {

@@ -58,7 +58,7 @@ public class CandidateJourneyTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("AwaitingInterest", await StageOfAsync(http, id)); // opening the link changes nothing
 
-        var confirmed = await http.PostAsync(link, null);
+        var confirmed = await http.PressAsync(link);
         Assert.Contains("Thank you for confirming", await confirmed.Content.ReadAsStringAsync());
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "Engaged", "engaged");
         var timeline = await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}/timeline");
@@ -100,18 +100,20 @@ public class CandidateJourneyTests
         var id = await EnrolAsync(http);
         await EventuallyAsync(async () => (await MailForAsync(app, id)).Count == 1, "welcome email");
         var link = Regex.Match((await MailForAsync(app, id))[0].Text, @"http://localhost:7071(/l/\S+)").Groups[1].Value;
+        // The candidate opens the page while the link works, and presses the button later.
+        var form = await http.FormOfAsync(link);
 
         // Another candidate's id in the payload: the signature no longer matches.
         var payload = link["/l/".Length..link.IndexOf('.')];
         var forged = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(
             System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(payload)).Replace(id, "c-someoneelse")));
-        var tampered = await http.PostAsync(link.Replace(payload, forged), null);
+        var tampered = await http.PostAsync(link.Replace(payload, forged), form);
         Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
         Assert.Contains("This link does not work", await tampered.Content.ReadAsStringAsync());
 
         await app.AdvanceAsync(TimeSpan.FromDays(15));
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "NoResponse", "closed");
-        var expired = await http.PostAsync(link, null);
+        var expired = await http.PostAsync(link, form);
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
         Assert.Contains("expired", await expired.Content.ReadAsStringAsync());
         Assert.Equal("NoResponse", await StageOfAsync(http, id));

@@ -46,7 +46,7 @@ public class ErasureTests
             Assert.DoesNotContain(found, text => text.Contains(value, StringComparison.OrdinalIgnoreCase));
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/candidates/{id}")).StatusCode);
-        var oldLink = await http.PostAsync(link, null);
+        var oldLink = await http.PressAsync(link);
         Assert.Equal(HttpStatusCode.Gone, oldLink.StatusCode);
         Assert.Contains("erased", await oldLink.Content.ReadAsStringAsync());
         var audit = await app.Services.GetRequiredService<AuditLog>().ForCandidateAsync(id);
