@@ -50,11 +50,11 @@ public static class ApplicationServiceCollectionExtensions
 
         services.AddSingleton<CandidateLinks>().AddSingleton<CandidateEnrolment>().AddSingleton<CandidateWithdrawal>()
             .AddSingleton<CandidateAssignments>().AddSingleton<SustainmentAnswers>().AddSingleton<CandidateLinkAnswers>()
-            .AddSingleton<CandidateQueries>().AddSingleton<PipelineAttention>().AddSingleton<JourneyRetry>().AddSingleton<ReferralRecovery>().AddSingleton<CandidateErasure>().AddSingleton<CandidateRetention>();
+            .AddSingleton<CandidateQueries>().AddSingleton<JobProgressQuery>().AddSingleton<PipelineAttention>().AddSingleton<JourneyRetry>().AddSingleton<ReferralRecovery>().AddSingleton<CandidateErasure>().AddSingleton<CandidateRetention>();
         services.AddSingleton(configuration.GetValue<int?>("Retention:ClosedCandidateDays") is { } days
             ? new RetentionPolicy(TimeSpan.FromDays(days))
             : RetentionPolicy.Default);
-        services.AddSingleton<AcademyCreation>().AddSingleton<CohortCreation>().AddSingleton<AcademyAttendance>()
+        services.AddSingleton<AcademyCreation>().AddSingleton<CohortCreation>().AddSingleton<AcademyEditing>().AddSingleton<CohortEditing>().AddSingleton<AcademyAttendance>()
             .AddSingleton<AcademyOutcomes>().AddSingleton<ProgrammeQueries>();
         services.AddSingleton<ProviderKeys>().AddSingleton<ProviderConfirmations>().AddSingleton<ProviderLearners>();
         services.AddSingleton<LevyEmployers>().AddSingleton<Commitments>().AddSingleton<Transfers>()
