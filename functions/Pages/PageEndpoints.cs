@@ -17,6 +17,8 @@ public static class PageEndpoints
         app.MapCandidateListPage();
         app.MapEnrolPage();
         app.MapCandidatePage();
+        app.MapAcademyOutcomePage();
+        app.MapJobPages();
         app.MapProgrammePages();
         app.MapProviderAdminPages();
         app.MapFinancePages();

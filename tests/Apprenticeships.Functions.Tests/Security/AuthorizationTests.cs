@@ -62,6 +62,8 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         (null, "/providers", Gate.Administration),
         (null, "/academies/new", Gate.Administration),
         (null, "/cohorts/new", Gate.Administration),
+        (null, "/academies/{id}/edit", Gate.Administration),
+        (null, "/cohorts/{id}/edit", Gate.Administration),
         (null, "/api/reports", Gate.AnyStaff),
         (null, "/reports", Gate.AnyStaff),
         (null, "/api/dev", Gate.AnyStaff),
