@@ -19,6 +19,7 @@ public static class PageEndpoints
         app.MapCandidatePage();
         app.MapAcademyOutcomePage();
         app.MapJobPages();
+        app.MapAdvisorDirectoryPages();
         app.MapProgrammePages();
         app.MapProviderAdminPages();
         app.MapFinancePages();

@@ -83,6 +83,16 @@ public sealed class ProgrammeCommandTests
     }
 
     [Fact]
+    public async Task An_advisor_needs_a_staff_id_a_name_and_an_email_address_before_anything_is_stored()
+    {
+        var directory = new Apprenticeships.Application.Staff.Commands.AdvisorDirectory(_.Advisors);
+        Refusals.AssertInvalid(await directory.AddAsync(new("amara okafor", "---", "amara@"), default), "id", "name", "email");
+        Refusals.AssertInvalid(await directory.AddAsync(new("amara", "Amara\tOkafor", null), default), "name", "email");
+        Refusals.AssertInvalid(await directory.EditAsync("amara", new(" ", "amara@example.org"), default), "name");
+        Assert.Null(await directory.GetAsync("not an id", default));
+    }
+
+    [Fact]
     public async Task A_provider_needs_an_id_fit_for_its_key_and_a_name()
     {
         var keys = new ProviderKeys(_.Providers, _.Clock);

@@ -60,6 +60,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         ("POST", "/api/cohorts#", Gate.Administration),
         (null, "/api/providers", Gate.Administration),
         (null, "/providers", Gate.Administration),
+        (null, "/advisors", Gate.Administration),
         (null, "/academies/new", Gate.Administration),
         (null, "/cohorts/new", Gate.Administration),
         (null, "/academies/{id}/edit", Gate.Administration),
