@@ -74,7 +74,7 @@ public static class FormFields
     }
 
     public static Html Radios(string name, string legend, IEnumerable<(string Value, string Label)> options, string? selected,
-        IReadOnlyDictionary<string, string[]> errors, string? hint = null, bool small = false)
+        IReadOnlyDictionary<string, string[]> errors, string? hint = null, bool small = false, bool inline = false)
     {
         var error = ErrorOf(name, errors);
         var items = options.Select((o, i) => Html.Of($"""
@@ -88,7 +88,7 @@ public static class FormFields
               <fieldset class="govuk-fieldset"{Attr("aria-describedby", Describe(name, hint, error))}>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
                 {Hint(name, hint)}{ErrorMessage(name, error)}
-                <div class="govuk-radios{(small ? " govuk-radios--small" : "")}" data-module="govuk-radios">{items}</div>
+                <div class="govuk-radios{(small ? " govuk-radios--small" : "")}{(inline ? " govuk-radios--inline" : "")}" data-module="govuk-radios">{items}</div>
               </fieldset>
             </div>
             """);

@@ -17,6 +17,9 @@ public static class PageEndpoints
         app.MapCandidateListPage();
         app.MapEnrolPage();
         app.MapCandidatePage();
+        app.MapAcademyOutcomePage();
+        app.MapJobPages();
+        app.MapAdvisorDirectoryPages();
         app.MapProgrammePages();
         app.MapProviderAdminPages();
         app.MapFinancePages();

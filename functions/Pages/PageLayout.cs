@@ -18,6 +18,7 @@ public static class PageLayout
         new("/academies", "Academies", Can(StaffRoles.Advisor)),
         new("/cohorts", "Cohorts", Can(StaffRoles.Advisor)),
         new("/providers", "Providers", Can(StaffRoles.Admin)),
+        new("/advisors", "Advisors", Can(StaffRoles.Admin)),
         new("/finance", "Finance", Can(StaffRoles.Finance)),
         new("/reports/outcomes", "Outcomes", Can(StaffRoles.Advisor, StaffRoles.Finance)),
         new("/dev/outbox", "Outbox", h => IsDevelopment(h) && IsStaff(h)),

@@ -10,12 +10,14 @@ using Apprenticeships.Application.Providers.Commands;
 using Apprenticeships.Application.Providers.Queries;
 using Apprenticeships.Application.Reports.Queries;
 using Apprenticeships.Application.Settings;
+using Apprenticeships.Application.Staff.Commands;
 using Apprenticeships.Domain.Levy.Policy;
 using Apprenticeships.Storage;
 using Apprenticeships.Storage.Candidates;
 using Apprenticeships.Storage.Clock;
 using Apprenticeships.Storage.Levy;
 using Apprenticeships.Storage.Programmes;
+using Apprenticeships.Storage.Staff;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -46,15 +48,16 @@ public static class ApplicationServiceCollectionExtensions
             .AddSingleton<ErasureRegister>().AddSingleton<Apprenticeships.Storage.Audit.AuditLog>()
             .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<CandidateTimeline>())
             .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<ProgrammeRecords>())
-            .AddSingleton<AcademyStore>().AddSingleton<CohortStore>().AddSingleton<ProviderStore>();
+            .AddSingleton<AcademyStore>().AddSingleton<CohortStore>().AddSingleton<ProviderStore>().AddSingleton<AdvisorStore>();
+        services.AddSingleton<AdvisorDirectory>();
 
         services.AddSingleton<CandidateLinks>().AddSingleton<EnrolmentIds>().AddSingleton<CandidateEnrolment>().AddSingleton<CandidateWithdrawal>()
             .AddSingleton<CandidateAssignments>().AddSingleton<SustainmentAnswers>().AddSingleton<CandidateLinkAnswers>()
-            .AddSingleton<CandidateQueries>().AddSingleton<PipelineAttention>().AddSingleton<JourneyRetry>().AddSingleton<ReferralRecovery>().AddSingleton<CandidateErasure>().AddSingleton<CandidateRetention>();
+            .AddSingleton<CandidateQueries>().AddSingleton<JobProgressQuery>().AddSingleton<PipelineAttention>().AddSingleton<JourneyRetry>().AddSingleton<ReferralRecovery>().AddSingleton<CandidateErasure>().AddSingleton<CandidateRetention>();
         services.AddSingleton(configuration.GetValue<int?>("Retention:ClosedCandidateDays") is { } days
             ? new RetentionPolicy(TimeSpan.FromDays(days))
             : RetentionPolicy.Default);
-        services.AddSingleton<AcademyCreation>().AddSingleton<CohortCreation>().AddSingleton<AcademyAttendance>()
+        services.AddSingleton<AcademyCreation>().AddSingleton<CohortCreation>().AddSingleton<AcademyEditing>().AddSingleton<CohortEditing>().AddSingleton<AcademyAttendance>()
             .AddSingleton<AcademyOutcomes>().AddSingleton<ProgrammeQueries>();
         services.AddSingleton<ProviderKeys>().AddSingleton<ProviderConfirmations>().AddSingleton<ProviderLearners>();
         services.AddSingleton<LevyEmployers>().AddSingleton<Commitments>().AddSingleton<Transfers>()

@@ -42,6 +42,57 @@ public sealed class ProgrammeCommandTests
     }
 
     [Fact]
+    public async Task An_academy_edit_is_checked_as_a_new_academy_is_before_anything_is_read()
+    {
+        var editing = new AcademyEditing(_.Academies, _.Providers, _.Candidates, _.Clock);
+        var edit = new EditAcademy("", "Acorn Care", "Adult care", "prov 1", "County Hall", ["2026-12-01", "1/12/2026"], "2026-12-10", null, "2026-12-20", -1m);
+        Refusals.AssertInvalid(await editing.EditAsync("a-1", edit, default), "name", "providerId", "sessions", "placementEnd", "costPerPlace");
+        Assert.Equal(["costPerPlace", "name", "placementEnd", "providerId", "sessions"], editing.CheckFields(edit).Keys.Order());
+    }
+
+    [Fact]
+    public async Task A_cohort_edit_is_checked_as_a_new_cohort_is_before_anything_is_read()
+    {
+        var editing = new CohortEditing(_.Cohorts, _.Providers, _.Employers, _.Candidates, _.Policy, _.Clock);
+        var edit = new EditCohort("Intake", " ", "council", "prov-1", "4 January 2027", null, 0m, 7_000m);
+        Refusals.AssertInvalid(await editing.EditAsync("k-1", edit, default), "standardName", "startDate", "durationMonths", "agreedPrice");
+    }
+
+    [Fact]
+    public void An_edit_may_keep_dates_now_past_but_not_add_them()
+    {
+        var today = DateOnly.FromDateTime(Unreachable.Now.UtcDateTime);
+        var academy = new Academy("a-1", "Care", "Acorn", "Care", "prov-1", "Hall", [today.AddDays(-3), today.AddDays(2)], today.AddDays(4), today.AddDays(10), today.AddDays(12), 0);
+        Assert.Contains("sessions", AcademyRules.Check(academy, today).Keys);
+        Assert.Empty(AcademyRules.Check(academy, today, before: academy));
+        Assert.Contains("sessions", AcademyRules.Check(academy with { Sessions = [today.AddDays(-4), today.AddDays(2)] }, today, before: academy).Keys);
+
+        var cohort = new Cohort("k-1", "Intake", "Care worker", "council", "prov-1", today.AddDays(-10), 12, 7_000m, 7_000m);
+        Assert.Contains("startDate", CohortRules.Check(cohort, today).Keys);
+        Assert.Empty(CohortRules.Check(cohort with { Name = "Renamed" }, today, before: cohort));
+        Assert.Contains("startDate", CohortRules.Check(cohort with { StartDate = today.AddDays(-9) }, today, before: cohort).Keys);
+    }
+
+    [Fact]
+    public async Task A_session_register_needs_a_real_session_date_before_anything_is_read()
+    {
+        var attendance = new AcademyAttendance(_.Academies, _.Candidates, _.Records, _.Clock);
+        Refusals.AssertInvalid(await attendance.RegisterAsync("a-1", "tomorrow", default), "date");
+        Refusals.AssertInvalid(await attendance.RecordSessionAttendanceAsync("a-1", new RecordSessionAttendance(null, new Dictionary<string, bool?> { ["c-1"] = true }), default), "date");
+        Assert.Equal("attended-c-1", AcademyAttendance.AnswerField("c-1"));
+    }
+
+    [Fact]
+    public async Task An_advisor_needs_a_staff_id_a_name_and_an_email_address_before_anything_is_stored()
+    {
+        var directory = new Apprenticeships.Application.Staff.Commands.AdvisorDirectory(_.Advisors);
+        Refusals.AssertInvalid(await directory.AddAsync(new("amara okafor", "---", "amara@"), default), "id", "name", "email");
+        Refusals.AssertInvalid(await directory.AddAsync(new("amara", "Amara\tOkafor", null), default), "name", "email");
+        Refusals.AssertInvalid(await directory.EditAsync("amara", new(" ", "amara@example.org"), default), "name");
+        Assert.Null(await directory.GetAsync("not an id", default));
+    }
+
+    [Fact]
     public async Task A_provider_needs_an_id_fit_for_its_key_and_a_name()
     {
         var keys = new ProviderKeys(_.Providers, _.Clock);

@@ -33,6 +33,7 @@ internal sealed class Unreachable
     public AcademyStore Academies { get; } = new(Account);
     public CohortStore Cohorts { get; } = new(Account);
     public ProviderStore Providers { get; } = new(Account);
+    public Apprenticeships.Storage.Staff.AdvisorStore Advisors { get; } = new(Account);
     public LevyTables LevyTables { get; } = new(Account);
 
     public LevyEmployerRepository Employers => new(LevyTables);

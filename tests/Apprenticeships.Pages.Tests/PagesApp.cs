@@ -37,6 +37,12 @@ public sealed class PagesApp : IAsyncLifetime
             b.UseSetting("Durable:TaskHub", LocalAzurite.UniqueName("pages"));
             // Candidate ids are keyed hashes of the enrolment; test apps share one Candidates table.
             b.UseSetting("Links:SigningKey", $"a-test-signing-key-{Guid.NewGuid():N}");
+            // As AppFactory's apps: two browser test classes run at once on one Azurite. Each has an
+            // outbox of its own (else one's mail pushes the other's off the newest-first list), and
+            // no sweep of the shared Candidates table starts journeys in its hub for the other's candidates.
+            b.UseSetting("Email:PickupContainer", LocalAzurite.UniqueName("outbox"));
+            b.UseSetting("Schedules:ReferralRecovery", "false");
+            b.UseSetting("Schedules:Retention", "false");
             // The app listens where its URLs say (else on 7071): here, a free port of its own.
             b.UseSetting(Microsoft.AspNetCore.Hosting.WebHostDefaults.ServerUrlsKey, $"http://localhost:{port}");
         });
@@ -53,9 +59,10 @@ public sealed class PagesApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> SignedInPageAsync(string demoUser)
+    /// <param name="javaScript">False for a browser with JavaScript turned off: every page must work without it.</param>
+    public async Task<IPage> SignedInPageAsync(string demoUser, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true, JavaScriptEnabled = javaScript });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/sign-in");
         await page.GetByLabel(DemoUsers.Find(demoUser)!.Name, new() { Exact = false }).CheckAsync();

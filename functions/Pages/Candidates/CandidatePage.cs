@@ -93,6 +93,15 @@ public static class CandidatePage
               <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{notice}</p></div>
             </div>
             """);
+        // Links to the advisor's pages for the candidate's stage and programmes.
+        var links = new (bool Shows, string Href, string Text)[]
+        {
+            (c.Stage == CandidateStage.Engaged, $"/candidates/{c.Id}/job-start", "Record a job start"),
+            (c.Stage == CandidateStage.InSwap && c.AcademyId is not null, $"/candidates/{c.Id}/academy-outcome", "Record the academy outcome"),
+            (c.Stage == CandidateStage.InWork, $"/candidates/{c.Id}/sustainment", "Job and sustainment checks"),
+            (c.AcademyId is not null, $"/academies/{c.AcademyId}", $"See academy {c.AcademyId}"),
+            (c.CohortId is not null, $"/cohorts/{c.CohortId}", $"See cohort {c.CohortId}"),
+        }.Where(l => l.Shows).Select(l => Html.Of($"<li><a class=\"govuk-link\" href=\"{l.Href}\">{l.Text}</a></li>")).ToList();
         Html Row(string key, object? value) => Html.Of($"<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">{key}</dt><dd class=\"govuk-summary-list__value\">{value}</dd></div>");
         return PageLayout.Render(http, $"{c.GivenName} {c.FamilyName}", Html.Of($"""
             {FormFields.ErrorSummary(errors)}
@@ -106,6 +115,7 @@ public static class CandidatePage
               {Row("Academy", c.AcademyId ?? "None")}{Row("Cohort", c.CohortId ?? "None")}
               {(c.WithdrawalReason is null ? Html.Empty : Row("Withdrawal reason", c.WithdrawalReason))}
             </dl>
+            {(links.Count == 0 ? Html.Empty : Html.Of($"<ul class=\"govuk-list\" id=\"next-steps\">{links}</ul>"))}
             <h2 class="govuk-heading-m">Journey</h2>
             {failure}
             <ol class="govuk-list app-timeline" id="timeline">{timeline}</ol>

@@ -51,7 +51,8 @@ public static partial class ReferralRules
         return compact[..^3] + " " + compact[^3..];
     }
 
-    private static bool IsEmail(string? text) =>
+    /// <summary>An address a message can be sent to: one mailbox, at most 254 characters, its domain with a dot.</summary>
+    public static bool IsEmail(string? text) =>
         !string.IsNullOrWhiteSpace(text) && text.Length <= 254 &&
         MailAddress.TryCreate(text.Trim(), out var address) && address.Address == text.Trim() && address.Host.Contains('.');
 }

@@ -25,10 +25,11 @@ public static class CohortRules
     public const int ShortestMonths = 12;
     public const int LongestMonths = 48;
 
-    public static Dictionary<string, string[]> Check(Cohort cohort, DateOnly today)
+    /// <param name="before">The cohort as it stood, when this is an edit: a start date it already had may be past.</param>
+    public static Dictionary<string, string[]> Check(Cohort cohort, DateOnly today, Cohort? before = null)
     {
         var errors = new Dictionary<string, string[]>();
-        if (cohort.StartDate < today) errors["startDate"] = ["A new cohort cannot start in the past."];
+        if (cohort.StartDate < today && cohort.StartDate != before?.StartDate) errors["startDate"] = ["A new cohort cannot start in the past."];
         if (cohort.DurationMonths is < ShortestMonths or > LongestMonths)
             errors["durationMonths"] = [$"Duration must be {ShortestMonths} to {LongestMonths} months."];
         if (cohort.AgreedPrice <= 0) errors["agreedPrice"] = ["Agreed price must be more than zero."];

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Apprenticeships.Application.Candidates;
 using Apprenticeships.Application.Settings;
+using Apprenticeships.Application.Staff.Commands;
 using Apprenticeships.Email;
 using Apprenticeships.Storage.Candidates;
 using Apprenticeships.Storage.Levy;
@@ -16,7 +17,7 @@ namespace Apprenticeships.Workflows.Activities;
 /// </summary>
 public sealed class SendCandidateEmail(
     CandidateStore candidates, AcademyStore academies, CohortStore cohorts, ProviderStore providers, LevyEmployerRepository employers,
-    CandidateLinks links, IEmailSender sender, IOptions<HubOptions> hub)
+    AdvisorDirectory advisors, CandidateLinks links, IEmailSender sender, IOptions<HubOptions> hub)
     : TaskActivity<Keyed<CandidateEmail>, bool>
 {
     private static readonly TimeSpan InterestLinkLifetime = TimeSpan.FromDays(PipelinePolicy.InterestLinkDays);
@@ -33,7 +34,8 @@ public sealed class SendCandidateEmail(
         {
             ["firstName"] = candidate.GivenName,
             ["hubName"] = hub.Value.NameInSentence,
-            ["advisorName"] = "your advisor",
+            // As the advisor directory has them now, so a renamed advisor's next email says so.
+            ["advisorName"] = await advisors.NameOfAsync(candidate.AdvisorId, CancellationToken.None),
         };
         if (details.TryGetValue("academyId", out var academyId)) await AddAcademyAsync(model, candidate, academyId, details);
         if (details.TryGetValue("cohortId", out var cohortId)) await AddCohortAsync(model, cohortId);

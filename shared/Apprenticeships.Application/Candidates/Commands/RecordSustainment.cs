@@ -14,6 +14,9 @@ public sealed record RecordSustainment(int? Week, bool? InWork);
 /// <summary>Records a sustainment answer once it is due, and tells the sustainment workflow.</summary>
 public sealed class SustainmentAnswers(CandidateStore candidates, ProgrammeRecords records, IWorkflows workflows, TimeProvider clock)
 {
+    /// <summary>The day a check falls due: <paramref name="week"/> weeks after the job start.</summary>
+    public static DateOnly DueOn(DateOnly jobStart, int week) => jobStart.AddDays(7 * week);
+
     public async Task<Result<Recorded<SustainmentAnswer>>> RecordAsync(string candidateId, RecordSustainment command, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -24,7 +27,7 @@ public sealed class SustainmentAnswers(CandidateStore candidates, ProgrammeRecor
         if (!InputLimits.IsId(candidateId) || await candidates.GetAsync(candidateId, ct) is null) return Problem.NotFound("id", $"No candidate '{candidateId}'.");
         var job = await records.GetAsync(candidateId, RecordKeys.JobStart, ct);
         if (job?.Date is not { } started) return Problem.Conflict("id", "The candidate has no job start recorded.");
-        var due = started.AddDays(7 * week!.Value);
+        var due = DueOn(started, week!.Value);
         if (clock.Today() < due) return Problem.Conflict("week", $"The {week}-week check is due on {due:yyyy-MM-dd}.");
 
         var saved = await records.AddAsync(new ProgrammeRecord(candidateId, RecordKeys.Sustainment(week.Value), RecordKind.SustainmentCheck, clock.GetUtcNow())
