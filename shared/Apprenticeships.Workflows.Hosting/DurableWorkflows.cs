@@ -19,16 +19,18 @@ public sealed class DurableWorkflows(Func<DurableTaskClient> client) : IWorkflow
 {
     private static readonly OrchestrationRuntimeStatus[] Live = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended];
 
-    public async Task StartJourneyAsync(string candidateId, CancellationToken ct)
+    public async Task<bool> StartJourneyAsync(string candidateId, CancellationToken ct)
     {
         try
         {
             await client().ScheduleNewOrchestrationInstanceAsync(nameof(CandidateJourney), candidateId,
                 new StartOrchestrationOptions(WorkflowInstances.Journey(candidateId)), ct);
+            return true;
         }
         catch (OrchestrationAlreadyExistsException)
         {
             // Started already (a retried enrolment): one journey per candidate.
+            return false;
         }
     }
 

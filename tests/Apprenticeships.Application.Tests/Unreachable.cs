@@ -57,7 +57,11 @@ internal sealed class RecordingWorkflows : IWorkflows
         return Task.FromResult(SignalResult.Delivered);
     }
 
-    public Task StartJourneyAsync(string candidateId, CancellationToken ct) => Record($"start {candidateId}");
+    public async Task<bool> StartJourneyAsync(string candidateId, CancellationToken ct)
+    {
+        await Record($"start {candidateId}");
+        return true;
+    }
     public Task<SignalResult> AssignAsync(string candidateId, Assignment assignment, string reference, CancellationToken ct) => Record($"assign {candidateId}");
     public Task<SignalResult> AnswerInterestAsync(string candidateId, InterestAnswer answer, string reference, CancellationToken ct) => Record($"interest {candidateId}");
     public Task<SignalResult> RecordSwapOutcomeAsync(string candidateId, string academyId, SwapResult result, string reference, CancellationToken ct) => Record($"outcome {candidateId}");

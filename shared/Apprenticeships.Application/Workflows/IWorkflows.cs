@@ -20,7 +20,8 @@ public sealed record WorkflowView(string RuntimeStatus, JsonElement? CustomStatu
 /// </summary>
 public interface IWorkflows
 {
-    Task StartJourneyAsync(string candidateId, CancellationToken ct);
+    /// <summary>Starts the candidate's journey; false when it exists already (one journey per candidate).</summary>
+    Task<bool> StartJourneyAsync(string candidateId, CancellationToken ct);
 
     Task<SignalResult> AssignAsync(string candidateId, Assignment assignment, string reference, CancellationToken ct);
 

@@ -22,8 +22,7 @@ public sealed class ReferralRecovery(CandidateStore candidates, IWorkflows workf
         foreach (var candidate in await candidates.ListAsync(CandidateStage.Referred, null, ct))
         {
             if (candidate.EnrolledAt > cutOff) continue;
-            await workflows.StartJourneyAsync(candidate.Id, ct);
-            started.Add(candidate.Id);
+            if (await workflows.StartJourneyAsync(candidate.Id, ct)) started.Add(candidate.Id);
         }
         return started;
     }
