@@ -30,7 +30,8 @@ public sealed class ApprenticeshipTraining : TaskOrchestrator<TrainingProgress, 
         {
             await run.EmailAsync(input.CandidateId, "progress-review", new() { ["cohortId"] = input.CohortId, ["dueDate"] = progress.Review.AddDays(7).ToString("O") });
             if (progress.Review.DayNumber - progress.LastHeard.DayNumber > PipelinePolicy.ConfirmationOverdueDays)
-                await run.AlertAsync(input.CandidateId, $"has had no provider confirmation since {progress.LastHeard:yyyy-MM-dd} (commitment {input.CommitmentId}).");
+                await run.AlertAsync(input.CandidateId, AttentionKind.ConfirmationOverdue,
+                    (AttentionFacts.CommitmentId, input.CommitmentId), (AttentionFacts.Since, RunSteps.Fact(progress.LastHeard)));
             next = next with { Review = progress.Review.AddMonths(1) };
         }
         else
@@ -46,11 +47,13 @@ public sealed class ApprenticeshipTraining : TaskOrchestrator<TrainingProgress, 
                     await run.EmailAsync(input.CandidateId, "completion", new() { ["cohortId"] = input.CohortId });
                     return confirmation.Grade!.Value.ToString();
                 case ConfirmationKind.EpaResult:
-                    await run.AlertAsync(input.CandidateId, "did not pass the end-point assessment: arrange a resit with the provider.");
+                    await run.AlertAsync(input.CandidateId, AttentionKind.FailedAssessment,
+                        (AttentionFacts.CommitmentId, input.CommitmentId), (AttentionFacts.Date, RunSteps.Fact(confirmation.Date)));
                     break;
                 case ConfirmationKind.BreakInLearning when !progress.OnBreak:
                     await run.CallAsync<bool>(nameof(EndTraining), new TrainingEnd(input.CandidateId, input.CommitmentId, ConfirmationKind.BreakInLearning, confirmation.Date, null));
-                    await run.AlertAsync(input.CandidateId, $"is on a break in learning from {confirmation.Date:yyyy-MM-dd}; levy instalments have stopped.");
+                    await run.AlertAsync(input.CandidateId, AttentionKind.BreakInLearning,
+                        (AttentionFacts.CommitmentId, input.CommitmentId), (AttentionFacts.From, RunSteps.Fact(confirmation.Date)));
                     next = next with { OnBreak = true };
                     break;
             }
