@@ -98,7 +98,10 @@ public sealed class AttentionRulesTests
         var item = Item(AttentionKind.NoJobOffer, (AttentionFacts.AcademyId, Academy), (AttentionFacts.Outcome, nameof(SwapOutcome.CompletedUnsuccessful)));
         Assert.False(Cleared(item, Candidate(CandidateStage.InSwap))); // still finishing the academy the alert is about
         Assert.False(Cleared(item, Candidate(CandidateStage.Engaged)));
-        Assert.True(Cleared(item, Candidate(CandidateStage.InSwap, academy: "another-academy")));
+        var onAnother = Candidate(CandidateStage.InSwap, academy: "another-academy");
+        Assert.True(Cleared(item, onAnother, [Record(RecordKind.SwapStart, Raised.AddDays(3), "another-academy")]));
+        // Back from that academy without an offer either: still acted upon (that one has its own alert).
+        Assert.True(Cleared(item, Candidate(CandidateStage.Engaged, academy: "another-academy"), [Record(RecordKind.SwapStart, Raised.AddDays(3), "another-academy")]));
         foreach (var next in new[] { CandidateStage.InWork, CandidateStage.AwaitingCohort, CandidateStage.InTraining })
             Assert.True(Cleared(item, Candidate(next)));
     }

@@ -27,7 +27,9 @@ public sealed record CandidateFacts(Candidate Candidate, IReadOnlyList<Programme
 /// <item>break in learning: the return is recorded on the levy commitment, the provider confirms training dated after the break began, or training ended.</item>
 /// </list>
 /// Facts are compared by their dates where the alert names one, rather than by when they were
-/// recorded, so the record that caused an alert never clears it.
+/// recorded, so the record that caused an alert never clears it. An item once cleared stays
+/// cleared (each rule looks for something after the alert, or a stage there is no way back from),
+/// which lets the attention list mark it closed when it first finds it so.
 /// </summary>
 public static class AttentionRules
 {
@@ -53,8 +55,9 @@ public static class AttentionRules
             AttentionKind.AttendanceNotRecorded => !OnAcademy() || OutcomeRecorded()
                 || Has(RecordKind.Attendance, r => r.ProgrammeId == academyId && r.Date == item.DateFact(AttentionFacts.Session)),
             AttentionKind.NoAcademyOutcome => !OnAcademy() || OutcomeRecorded(),
+            // A job or a cohort is never left for engaged again; another academy is, so it counts once joined after the alert.
             AttentionKind.NoJobOffer => c.Stage is CandidateStage.InWork or CandidateStage.AwaitingCohort or CandidateStage.InTraining
-                || c.Stage == CandidateStage.InSwap && c.AcademyId != academyId,
+                || Has(RecordKind.SwapStart, r => r.ProgrammeId != academyId && r.At > item.RaisedAt),
             AttentionKind.SustainmentOverdue => Has(RecordKind.SustainmentCheck, r => r.Value == item.Fact(AttentionFacts.Week)),
             AttentionKind.ConfirmationOverdue => !InTraining() || ConfirmedSince(item.DateFact(AttentionFacts.Since), _ => true),
             AttentionKind.FailedAssessment => !InTraining() || Has(RecordKind.Achievement, _ => true)

@@ -12,7 +12,8 @@ public sealed record StoredAttention(string CandidateId, string Key, string Kind
 /// candidate, row = the alerting step's idempotency key), so a retried step finds its row and
 /// stores nothing twice. Codes and facts only: the candidate's name is read when the list is shown.
 /// Whether an item still needs attention is worked out from the candidate's facts when it is read
-/// (the application's attention rules), so nothing here changes after it is written.
+/// (the application's attention rules); an item found acted upon is marked closed, so later reads
+/// of the open items skip it.
 /// </summary>
 public sealed class AttentionItems(StorageAccount account) : TableStore(account, "AttentionItems"), ICandidateDataHolder
 {
@@ -26,7 +27,7 @@ public sealed class AttentionItems(StorageAccount account) : TableStore(account,
         {
             await Table.AddEntityAsync(new TableEntity(item.CandidateId, RowKey(item.Key))
             {
-                ["Key"] = item.Key, ["Kind"] = item.Kind, ["Facts"] = JsonSerializer.Serialize(item.Facts, Json), ["RaisedAt"] = item.RaisedAt,
+                ["Key"] = item.Key, ["Kind"] = item.Kind, ["Facts"] = JsonSerializer.Serialize(item.Facts, Json), ["RaisedAt"] = item.RaisedAt, ["Open"] = true,
             }, ct);
             return true;
         }
@@ -36,8 +37,22 @@ public sealed class AttentionItems(StorageAccount account) : TableStore(account,
         }
     }
 
-    /// <summary>Every item stored, for every candidate.</summary>
-    public Task<List<StoredAttention>> ListAsync(CancellationToken ct = default) => QueryAsync(null, ct);
+    /// <summary>Every item not yet marked closed, for every candidate.</summary>
+    public Task<List<StoredAttention>> ListOpenAsync(CancellationToken ct = default) => QueryAsync(TableClient.CreateQueryFilter($"Open eq {true}"), ct);
+
+    /// <summary>Marks the item closed (acted upon, or its candidate closed); a repeat changes nothing.</summary>
+    public async Task CloseAsync(string candidateId, string key, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await EnsureCreatedAsync(ct);
+        try
+        {
+            await Table.UpdateEntityAsync(new TableEntity(candidateId, RowKey(key)) { ["Open"] = false, ["ClosedAt"] = at }, ETag.All, TableUpdateMode.Merge, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Erased meanwhile.
+        }
+    }
 
     public Task<List<StoredAttention>> ForCandidateAsync(string candidateId, CancellationToken ct = default) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {candidateId}"), ct);

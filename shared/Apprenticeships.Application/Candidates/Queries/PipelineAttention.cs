@@ -21,9 +21,12 @@ public sealed record PipelineBoard(List<Candidate> All, List<AttentionEntry> Att
 /// Who needs an advisor's attention: every alert the workflows raised (each on the day counts of
 /// <see cref="PipelinePolicy"/>) that has not been acted upon, by the rules of
 /// <see cref="AttentionRules"/>, with the candidate's name read now. Alerts about erased
-/// candidates are not listed.
+/// candidates are not listed. An item found acted upon is marked closed in the store, so the
+/// next read skips it: the rules are such that an item once acted upon stays so (each looks for
+/// something that happened after the alert, or for a stage the candidate cannot leave to go back).
 /// </summary>
-public sealed class PipelineAttention(CandidateStore candidates, AttentionItems items, ProgrammeRecords records, CommitmentRepository commitments, ProgrammeNames names)
+public sealed class PipelineAttention(CandidateStore candidates, AttentionItems items, ProgrammeRecords records, CommitmentRepository commitments,
+    ProgrammeNames names, TimeProvider clock)
 {
     public async Task<PipelineBoard> ReadAsync(CancellationToken ct)
     {
@@ -37,18 +40,24 @@ public sealed class PipelineAttention(CandidateStore candidates, AttentionItems 
     private async Task<List<AttentionEntry>> OpenAsync(List<Candidate> all, CancellationToken ct)
     {
         var byId = all.ToDictionary(c => c.Id);
-        var stored = (await items.ListAsync(ct)).Select(AttentionAlerts.FromStored)
-            .Where(i => byId.TryGetValue(i.CandidateId, out var c) && !c.Stage.IsClosed())
-            .ToList();
+        // Items of erased candidates are left alone: erasure deletes them.
+        var stored = (await items.ListOpenAsync(ct)).Select(AttentionAlerts.FromStored).Where(i => byId.ContainsKey(i.CandidateId)).ToList();
         if (stored.Count == 0) return [];
         var directory = await names.LoadAsync(ct);
         var open = new List<AttentionEntry>();
         foreach (var group in stored.GroupBy(i => i.CandidateId))
         {
             var candidate = byId[group.Key];
-            var facts = new CandidateFacts(candidate, await records.ForCandidateAsync(candidate.Id, ct), await CommitmentEventsAsync(candidate, group, ct));
-            foreach (var item in group.Where(i => !AttentionRules.IsCleared(i, facts)))
+            var facts = candidate.Stage.IsClosed()
+                ? new CandidateFacts(candidate, [], []) // every item clears: no need to read the facts
+                : new CandidateFacts(candidate, await records.ForCandidateAsync(candidate.Id, ct), await CommitmentEventsAsync(candidate, group, ct));
+            foreach (var item in group)
             {
+                if (AttentionRules.IsCleared(item, facts))
+                {
+                    await items.CloseAsync(item.CandidateId, item.Key, clock.GetUtcNow(), ct);
+                    continue;
+                }
                 var words = AttentionWords.Describe(item, directory);
                 open.Add(new AttentionEntry(candidate.Id, $"{candidate.GivenName} {candidate.FamilyName}", candidate.Stage, item.Kind,
                     words.Title, words.What, words.Clears, item.RaisedAt, item.Facts));

@@ -66,6 +66,8 @@ public class AttentionTests
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "Engaged", "engaged");
         Assert.Empty(await OpenAsync(http, id));
         Assert.DoesNotContain($"Amira {family}", await http.GetStringAsync("/"));
+        // Found acted upon, it is marked closed, so later reads do not look at it again.
+        Assert.DoesNotContain(await app.Services.GetRequiredService<Storage.Candidates.AttentionItems>().ListOpenAsync(), i => i.CandidateId == id);
     }
 
     [Fact]
