@@ -49,6 +49,7 @@ public static class AppPipeline
         app.MapFinanceApi();
         app.MapEmailApi(environment);
         app.MapCandidatesApi();
+        app.MapAttentionApi();
         app.MapCandidateLinkPages();
         app.MapAcademiesApi();
         app.MapCohortsApi();

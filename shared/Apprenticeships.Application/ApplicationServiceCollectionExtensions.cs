@@ -1,9 +1,11 @@
+using Apprenticeships.Application.Attention;
 using Apprenticeships.Application.Candidates;
 using Apprenticeships.Application.Clock;
 using Apprenticeships.Application.Candidates.Commands;
 using Apprenticeships.Application.Candidates.Queries;
 using Apprenticeships.Application.Finance.Commands;
 using Apprenticeships.Application.Finance.Queries;
+using Apprenticeships.Application.Programmes;
 using Apprenticeships.Application.Programmes.Commands;
 using Apprenticeships.Application.Programmes.Queries;
 using Apprenticeships.Application.Providers.Commands;
@@ -48,6 +50,7 @@ public static class ApplicationServiceCollectionExtensions
             .AddSingleton<ErasureRegister>().AddSingleton<Apprenticeships.Storage.Audit.AuditLog>()
             .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<CandidateTimeline>())
             .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<ProgrammeRecords>())
+            .AddSingleton<AttentionItems>().AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<AttentionItems>())
             .AddSingleton<AcademyStore>().AddSingleton<CohortStore>().AddSingleton<ProviderStore>().AddSingleton<AdvisorStore>();
         services.AddSingleton<AdvisorDirectory>();
 
@@ -58,7 +61,8 @@ public static class ApplicationServiceCollectionExtensions
             ? new RetentionPolicy(TimeSpan.FromDays(days))
             : RetentionPolicy.Default);
         services.AddSingleton<AcademyCreation>().AddSingleton<CohortCreation>().AddSingleton<AcademyEditing>().AddSingleton<CohortEditing>().AddSingleton<AcademyAttendance>()
-            .AddSingleton<AcademyOutcomes>().AddSingleton<ProgrammeQueries>();
+            .AddSingleton<AcademyOutcomes>().AddSingleton<ProgrammeQueries>().AddSingleton<ProgrammeNames>();
+        services.AddSingleton<AttentionAlerts>();
         services.AddSingleton<ProviderKeys>().AddSingleton<ProviderConfirmations>().AddSingleton<ProviderLearners>();
         services.AddSingleton<LevyEmployers>().AddSingleton<Commitments>().AddSingleton<Transfers>()
             .AddSingleton<CommitmentSchedules>().AddSingleton<LevyAccounts>().AddSingleton<FinanceRecords>().AddSingleton<PolicyInForce>();

@@ -18,7 +18,9 @@ public sealed class AlertAdvisorsMailbox(EmailOptions options, IEmailSender send
         var model = new Dictionary<string, string>
         {
             ["candidateId"] = recipientId,
-            ["reason"] = $"emails to them can no longer be delivered ({reason}). Please check their address.",
+            ["title"] = "Emails cannot be delivered",
+            ["what"] = $"Emails to them can no longer be delivered ({reason}). Please check their address with them.",
+            ["followUp"] = "No more emails will be sent to that address.",
             ["candidateLink"] = $"/candidates/{Uri.EscapeDataString(recipientId)}",
         };
         await sender.SendAsync(new EmailMessage(options.AdvisorAlertsTo, "advisor-alert", model, "advisors"), $"undeliverable:{eventId}", cancellationToken);

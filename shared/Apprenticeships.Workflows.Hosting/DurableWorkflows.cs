@@ -57,7 +57,7 @@ public sealed class DurableWorkflows(Func<DurableTaskClient> client) : IWorkflow
             return;
         try
         {
-            await client().ScheduleNewOrchestrationInstanceAsync(nameof(CandidateAlert), new AdvisorAlert(candidateId, reason), new StartOrchestrationOptions(instance), ct);
+            await client().ScheduleNewOrchestrationInstanceAsync(nameof(CandidateAlert), new AdvisorAlert(candidateId, Apprenticeships.Application.Attention.AttentionKind.LinkAnswer, new Dictionary<string, string> { [Apprenticeships.Application.Attention.AttentionFacts.Reason] = reason }), new StartOrchestrationOptions(instance), ct);
         }
         catch (OrchestrationAlreadyExistsException)
         {

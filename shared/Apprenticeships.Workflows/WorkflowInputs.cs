@@ -9,12 +9,30 @@ public sealed record StageChange(string CandidateId, CandidateStage Stage, strin
 {
     /// <summary>When the workflow made the change (business time), fixed in history so a retried step writes the same timeline row.</summary>
     public DateTime At { get; init; }
+
+    /// <summary>The academy or cohort the change concerns, so the timeline can name it.</summary>
+    public string? ProgrammeId { get; init; }
 }
 
 /// <summary>An email to a candidate; details are ids, dates and numbers the template needs (never personal data).</summary>
-public sealed record CandidateEmail(string CandidateId, string Template, IReadOnlyDictionary<string, string>? Details = null);
+public sealed record CandidateEmail(string CandidateId, string Template, IReadOnlyDictionary<string, string>? Details = null)
+{
+    /// <summary>When the workflow sent it (business time), for the timeline's note of a nudge. Default in steps queued before it was added.</summary>
+    public DateTime At { get; init; }
+}
 
-public sealed record AdvisorAlert(string CandidateId, string Reason);
+/// <summary>
+/// An alert to advisors about a candidate: a code and its facts (ids, dates, numbers), stored as an
+/// attention item and emailed to the alerts mailbox when one is set.
+/// </summary>
+public sealed record AdvisorAlert(string CandidateId, AttentionKind Kind, IReadOnlyDictionary<string, string>? Facts = null)
+{
+    /// <summary>When the workflow raised it (business time). Default in steps queued before it was added.</summary>
+    public DateTime At { get; init; }
+
+    /// <summary>The words of an alert queued before alerts had codes (its kind reads as <see cref="AttentionKind.Other"/>).</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>What a journey shows in its custom status: the stage, the date it began and what is happening.</summary>
 public sealed record JourneyStatus(CandidateStage Stage, DateTime Since, string? Detail = null);

@@ -76,7 +76,7 @@ public sealed class CandidateCommandTests
     [Fact]
     public async Task Finding_candidates_names_the_stages_there_are()
     {
-        var queries = new CandidateQueries(_.Candidates, _.Timeline, _.Records, _.Workflows);
+        var queries = new CandidateQueries(_.Candidates, _.Timeline, _.Records, _.Attention, _.Names, _.Workflows);
         var result = await queries.FindAsync("Sleeping", null, default);
         Refusals.AssertInvalid(result, "stage");
         Assert.Contains(nameof(CandidateStage.InSwap), result.Problem!.Detail);

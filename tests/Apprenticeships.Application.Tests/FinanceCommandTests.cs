@@ -85,7 +85,7 @@ public sealed class FinanceCommandTests
     [Fact]
     public async Task An_outcome_report_covers_at_most_five_years_forwards()
     {
-        var report = new OutcomeFiguresQuery(_.Candidates, _.Records, _.Cohorts, _.Commitments, _.Accounts, _.Policy);
+        var report = new OutcomeFiguresQuery(_.Candidates, _.Records, _.Cohorts, _.Commitments, _.Accounts, _.Policy, _.Clock);
         Refusals.AssertInvalid(await report.BuildAsync("2026-01-01", "2025-01-01", default), "to");
         Refusals.AssertInvalid(await report.BuildAsync("2020-01-01", "2026-01-02", default), "to");
         Refusals.AssertInvalid(await report.BuildAsync("2026-1-1", null, default), "from", "to");

@@ -137,7 +137,7 @@ public sealed class InputLimitsTests
     [Fact]
     public async Task An_outcome_report_cannot_reach_the_end_of_the_calendar()
     {
-        var figures = new OutcomeFiguresQuery(_.Candidates, _.Records, _.Cohorts, _.Commitments, _.Accounts, _.Policy);
+        var figures = new OutcomeFiguresQuery(_.Candidates, _.Records, _.Cohorts, _.Commitments, _.Accounts, _.Policy, _.Clock);
         Refusals.AssertInvalid(await figures.BuildAsync("9999-12-25", "9999-12-31", default), "from", "to");
         Refusals.AssertInvalid(await figures.BuildAsync("2026-01-01", "9999-12-31", default), "to");
     }

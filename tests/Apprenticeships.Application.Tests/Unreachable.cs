@@ -29,11 +29,13 @@ internal sealed class Unreachable
     public FundingPolicy Policy { get; } = FundingPolicy.England;
     public CandidateStore Candidates { get; } = new(Account);
     public CandidateTimeline Timeline { get; } = new(Account);
+    public AttentionItems Attention { get; } = new(Account);
     public ProgrammeRecords Records { get; } = new(Account);
     public AcademyStore Academies { get; } = new(Account);
     public CohortStore Cohorts { get; } = new(Account);
     public ProviderStore Providers { get; } = new(Account);
     public Apprenticeships.Storage.Staff.AdvisorStore Advisors { get; } = new(Account);
+    public Programmes.ProgrammeNames Names => new(Academies, Cohorts, Providers);
     public LevyTables LevyTables { get; } = new(Account);
 
     public LevyEmployerRepository Employers => new(LevyTables);

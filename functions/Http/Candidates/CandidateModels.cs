@@ -27,5 +27,10 @@ public sealed record SustainmentRecorded(string CandidateId, int Week, bool InWo
 
 public sealed record CandidateErased(string CandidateId, DateTimeOffset ErasedAt);
 
-/// <summary>Stage changes alone (Entries) and everything in time order (Events).</summary>
-public sealed record TimelineResponse(string CandidateId, IReadOnlyList<TimelineEntry> Entries, IReadOnlyList<TimelineEntry> Events);
+/// <summary>
+/// The candidate's timeline, oldest first, one event per fact: <c>kind</c> is <c>Stage</c> (they moved
+/// to <c>stage</c>, with the fact behind the move), <c>Fact</c> (a programme fact), <c>Email</c> (a
+/// nudge or reminder sent to them) or <c>Alert</c> (advisors were alerted); <c>stage</c> is otherwise
+/// the stage they were at; <c>what</c> says what happened in words.
+/// </summary>
+public sealed record TimelineResponse(string CandidateId, IReadOnlyList<TimelineEvent> Events);

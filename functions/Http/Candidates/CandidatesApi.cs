@@ -19,7 +19,7 @@ public static class CandidatesApi
             (await candidates.WithJourneyAsync(id, ct)).ToHttp(CandidateDetails.Of))
             .Produces<CandidateDetails>();
         group.MapGet("/{id}/timeline", async (string id, CandidateQueries candidates, CancellationToken ct) =>
-            (await candidates.HistoryAsync(id, ct)).ToHttp(h => new TimelineResponse(id, h.Stages, h.Events)))
+            (await candidates.HistoryAsync(id, ct)).ToHttp(events => new TimelineResponse(id, events)))
             .Produces<TimelineResponse>();
         group.MapPost("/{id}/withdraw", (string id, JsonBody<WithdrawCandidate> body, CandidateWithdrawal withdrawal, CancellationToken ct) =>
             body.ThenAsync(async r => (await withdrawal.WithdrawAsync(id, r, ct)).ToHttp(CandidateSummary.Of)))

@@ -21,12 +21,12 @@ public static class ReportsApi
         return app;
     }
 
-    /// <summary>One row per figure ("measure,value"); withdrawal reasons as "withdrawals: reason" rows.</summary>
+    /// <summary>One row per figure ("measure,value"); withdrawal reasons as "withdrawals: reason" rows; "n/a" for a cost per outcome with no outcomes; the forecast's rows after the figures when the range goes past today.</summary>
     private static string Csv(OutcomeFigures f)
     {
         var csv = new StringBuilder("measure,value\n");
         void Row(string measure, object? value) => csv.Append(Quote(measure)).Append(',').Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
-        Row("from", f.From.ToString("O")); Row("to", f.To.ToString("O"));
+        Row("from", f.From.ToString("O")); Row("to", f.To.ToString("O")); Row("counted up to", (f.To < f.AsOf ? f.To : f.AsOf).ToString("O"));
         Row("referrals", f.Referrals); Row("no response", f.NoResponse);
         Row("SWAP starts", f.SwapStarts); Row("SWAP completions", f.SwapCompletions); Row("interviews", f.Interviews);
         Row("job outcomes (direct)", f.JobOutcomesDirect); Row("job outcomes (via SWAP)", f.JobOutcomesViaSwap);
@@ -35,8 +35,15 @@ public static class ReportsApi
         Row("withdrawals", f.Withdrawals);
         foreach (var (reason, count) in f.WithdrawalReasons) Row($"withdrawals: {reason}", count);
         Row("training opportunities completed", f.TrainingCompleted);
-        Row("spend", f.Spend); Row("cost per outcome", f.CostPerOutcome);
+        Row("spend", f.Spend); Row("cost per outcome", f.CostPerOutcome is { } cost ? cost : (object)"n/a");
         Row("levy used", f.LevyUsed); Row("levy expired", f.LevyExpired);
+        if (f.Forecast is { } ahead)
+        {
+            // After today: planned, not happened; never added to the figures above.
+            Row("forecast from", ahead.From.ToString("O")); Row("forecast to", ahead.To.ToString("O"));
+            Row("forecast: job starts already arranged", ahead.JobStarts); Row("forecast: spend planned", ahead.Spend);
+            Row("forecast: levy to be used", ahead.LevyUsed); Row("forecast: levy that will expire if nothing changes", ahead.LevyExpiring);
+        }
         return csv.ToString();
     }
 

@@ -1,12 +1,15 @@
+using Apprenticeships.Application.Attention;
 using Apprenticeships.Functions.Pages.SignIn;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
 
-/// <summary>The pipeline board: how many candidates are at each stage, and who needs attention.</summary>
+/// <summary>
+/// The pipeline board: how many candidates are at each stage, and who needs attention: every
+/// workflow alert not yet acted upon (<see cref="PipelineAttention"/>), grouped by why, with the
+/// candidate's name read now. What raises and clears each kind is the application's to say.
+/// </summary>
 public static class BoardPage
 {
-    private static readonly System.Globalization.CultureInfo EnGb = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
-
     public static IEndpointRouteBuilder MapBoardPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", async (HttpContext http, PipelineAttention attention, CancellationToken ct) =>
@@ -14,46 +17,64 @@ public static class BoardPage
             // Finance officers have no candidates to see; their start is the levy accounts.
             if (!http.User.IsInRole(StaffRoles.Advisor) && !http.User.IsInRole(StaffRoles.Admin))
                 return Results.Redirect(StaffSignInPages.HomeOf(StaffRoles.Finance));
-            var (all, noResponse, missed, overdue) = await attention.ReadAsync(ct);
+            var board = await attention.ReadAsync(ct);
             var counts = Enum.GetValues<CandidateStage>().Select(stage => Html.Of($"""
                 <li class="app-board__stage{(stage.IsClosed() ? " app-board__stage--closed" : "")}" data-stage="{stage}">
                   <a class="govuk-link govuk-link--no-visited-state" href="/candidates?stage={stage}">
-                    <span class="app-board__count">{all.Count(c => c.Stage == stage)}</span>
+                    <span class="app-board__count">{board.All.Count(c => c.Stage == stage)}</span>
                     <span class="govuk-body-s">{StageNames.Of(stage)}</span>
                   </a>
                 </li>
+                """));
+            var sections = AttentionWords.BoardOrder
+                .Select(kind => (kind, items: board.Attention.Where(e => e.Kind == kind).ToList()))
+                .Where(s => s.items.Count > 0)
+                .Select(s => Section(s.kind, s.items));
+            var rules = AttentionWords.BoardOrder.Where(k => k != AttentionKind.Other).Select(kind => Html.Of($"""
+                <div class="govuk-summary-list__row">
+                  <dt class="govuk-summary-list__key">{AttentionWords.Title(kind)}</dt>
+                  <dd class="govuk-summary-list__value">{AttentionWords.WhenRaised(kind)} {AttentionWords.Clears(kind)}</dd>
+                </div>
                 """));
             return PageLayout.Render(http, "Pipeline board", Html.Of($"""
                 <h1 class="govuk-heading-l">Pipeline board</h1>
                 <p class="govuk-body"><a class="govuk-button" data-module="govuk-button" href="/candidates/new">Enrol a candidate</a></p>
                 <h2 class="govuk-heading-m">Candidates by stage</h2>
                 <ul class="app-board" aria-label="Candidates by stage">{counts}</ul>
-                <h2 class="govuk-heading-m">Who needs attention</h2>
-                {Section("No response to their welcome email", "no-response", noResponse, i => $"No answer since {StageNames.When(i.Since)}")}
-                {Section("Missed an academy session", "missed-session", missed, i => $"Missed {string.Join(", ", i.MissedSessions.Select(d => d.ToString("d MMM yyyy", EnGb)))}")}
-                {Section("Provider confirmation overdue", "overdue-confirmation", overdue, i => $"Nothing confirmed since {StageNames.When(i.Since)}")}
+                <h2 class="govuk-heading-m" id="attention">Who needs attention ({board.Attention.Count})</h2>
+                {(board.Attention.Count == 0 ? Html.Of($"<p class=\"govuk-body\" id=\"attention-none\">Nobody needs attention.</p>") : Html.Join(sections))}
+                <details class="govuk-details">
+                  <summary class="govuk-details__summary"><span class="govuk-details__summary-text">What puts a candidate on this list, and what takes them off</span></summary>
+                  <div class="govuk-details__text">
+                    <p class="govuk-body">The workflows alert advisors on these days, and the alert stays here until it is acted upon.</p>
+                    <dl class="govuk-summary-list">{rules}</dl>
+                  </div>
+                </details>
                 """));
         }).RequireAuthorization(StaffPolicies.AnyStaff);
         return app;
     }
 
-    private static Html Section(string title, string id, List<AttentionItem> items, Func<AttentionItem, string> why)
+    private static Html Section(AttentionKind kind, List<AttentionEntry> items)
     {
-        var rows = items.OrderBy(i => i.Candidate.StageChangedAt).Select(i => Html.Of($"""
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell"><a class="govuk-link" href="/candidates/{i.Candidate.Id}">{i.Candidate.GivenName} {i.Candidate.FamilyName}</a></td>
-              <td class="govuk-table__cell">{StageNames.Tag(i.Candidate.Stage)}</td>
-              <td class="govuk-table__cell">{why(i)}</td>
+        var id = $"attention-{kind}";
+        var rows = items.Select(i => Html.Of($"""
+            <tr class="govuk-table__row" data-candidate="{i.CandidateId}">
+              <td class="govuk-table__cell"><a class="govuk-link" href="/candidates/{i.CandidateId}">{i.CandidateName}</a></td>
+              <td class="govuk-table__cell">{StageNames.Tag(i.Stage)}</td>
+              <td class="govuk-table__cell">{i.What}</td>
+              <td class="govuk-table__cell">{StageNames.When(i.RaisedAt)}</td>
             </tr>
             """));
         return Html.Of($"""
-            <h3 class="govuk-heading-s" id="{id}">{title} ({items.Count})</h3>
-            {(items.Count == 0 ? Html.Of($"<p class=\"govuk-body\">Nobody.</p>") : Html.Of($"""
-            <table class="govuk-table" aria-labelledby="{id}">
-              <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Candidate</th><th scope="col" class="govuk-table__header">Stage</th><th scope="col" class="govuk-table__header">Why</th></tr></thead>
-              <tbody class="govuk-table__body">{rows}</tbody>
-            </table>
-            """))}
+            <section data-kind="{kind}">
+              <h3 class="govuk-heading-s" id="{id}">{AttentionWords.Title(kind)} ({items.Count})</h3>
+              <table class="govuk-table" aria-labelledby="{id}">
+                <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Candidate</th><th scope="col" class="govuk-table__header">Stage</th><th scope="col" class="govuk-table__header">Why</th><th scope="col" class="govuk-table__header">Alerted</th></tr></thead>
+                <tbody class="govuk-table__body">{rows}</tbody>
+              </table>
+              <p class="govuk-body-s">{AttentionWords.Clears(kind)}</p>
+            </section>
             """);
     }
 }

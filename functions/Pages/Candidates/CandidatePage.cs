@@ -45,7 +45,8 @@ public static class CandidatePage
     private static async Task<IResult> RenderAsync(HttpContext http, Candidate c, Dictionary<string, string[]> errors, string? notice, CancellationToken ct)
     {
         var services = http.RequestServices;
-        var events = (await services.GetRequiredService<CandidateQueries>().HistoryAsync(c.Id, ct)).Value?.Events ?? [];
+        var events = (await services.GetRequiredService<CandidateQueries>().HistoryAsync(c.Id, ct)).Value ?? [];
+        var names = await services.GetRequiredService<ProgrammeNames>().LoadAsync(ct);
         // A workflow step that kept failing after its retries stops the journey: staff must see why.
         var journey = await services.GetRequiredService<IWorkflows>().JourneyAsync(c.Id, ct);
         var failure = journey is { Failure: { } reason } ? Html.Of($"""
@@ -60,7 +61,10 @@ public static class CandidatePage
             </form>
             """) : Html.Empty;
         var timeline = events.Select(e => Html.Of($"""
-            <li class="app-timeline__item"><p class="govuk-body govuk-!-margin-bottom-1"><strong>{StageNames.When(e.At)}</strong></p><p class="govuk-body">{e.What}</p></li>
+            <li class="app-timeline__item" data-kind="{e.Kind}">
+              <p class="govuk-body govuk-!-margin-bottom-1"><strong>{StageNames.When(e.At)}</strong> {TimelineLabel(e)}</p>
+              <p class="govuk-body">{e.What}</p>
+            </li>
             """));
 
         Html assign = Html.Empty;
@@ -111,8 +115,8 @@ public static class CandidatePage
             <p class="govuk-body" id="stage">Stage: {StageNames.Tag(c.Stage)}</p>
             <dl class="govuk-summary-list">
               {Row("Email", c.Email)}{Row("Postcode", c.Postcode)}{Row("Date of birth", c.DateOfBirth.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")))}
-              {Row("Referred by", c.Source)}{Row("Advisor", c.AdvisorId)}{Row("Enrolled", StageNames.When(c.EnrolledAt))}
-              {Row("Academy", c.AcademyId ?? "None")}{Row("Cohort", c.CohortId ?? "None")}
+              {Row("Referred by", Words.Of(c.Source))}{Row("Advisor", c.AdvisorId)}{Row("Enrolled", StageNames.When(c.EnrolledAt))}
+              {Row("Academy", c.AcademyId is null ? "None" : names.Academy(c.AcademyId))}{Row("Cohort", c.CohortId is null ? "None" : names.Cohort(c.CohortId))}
               {(c.WithdrawalReason is null ? Html.Empty : Row("Withdrawal reason", c.WithdrawalReason))}
             </dl>
             {(links.Count == 0 ? Html.Empty : Html.Of($"<ul class=\"govuk-list\" id=\"next-steps\">{links}</ul>"))}
@@ -123,6 +127,15 @@ public static class CandidatePage
             {withdraw}
             """), errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, hasErrors: errors.Count > 0);
     }
+
+    /// <summary>What kind of event it is, beside its time: the stage moved to, or who was told.</summary>
+    private static Html TimelineLabel(TimelineEvent e) => e.Kind switch
+    {
+        TimelineEventKind.Stage => StageNames.Tag(e.Stage),
+        TimelineEventKind.Email => Html.Of($"<strong class=\"govuk-tag govuk-tag--grey\">Email to the candidate</strong>"),
+        TimelineEventKind.Alert => Html.Of($"<strong class=\"govuk-tag govuk-tag--orange\">Advisors alerted</strong>"),
+        _ => Html.Empty,
+    };
 
     private static IResult NotFound(HttpContext http) => PageLayout.Render(http, "Candidate not found", Html.Of($"""
         <h1 class="govuk-heading-l">Candidate not found</h1>

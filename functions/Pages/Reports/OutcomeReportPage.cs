@@ -22,13 +22,27 @@ public static class OutcomeReportPage
                     ("Interviews", f.Interviews), ("Job outcomes (direct)", f.JobOutcomesDirect), ("Job outcomes (via SWAP)", f.JobOutcomesViaSwap),
                     ("Sustained 13 weeks", f.Sustained13Weeks), ("Sustained 26 weeks", f.Sustained26Weeks), ("Apprenticeship starts", f.ApprenticeshipStarts),
                     ("Achievements", f.Achievements), ("Withdrawals", f.Withdrawals), ("Training opportunities completed", f.TrainingCompleted),
-                    ("Spend", $"£{f.Spend:N2}"), ("Cost per outcome", $"£{f.CostPerOutcome:N2}"), ("Levy used", $"£{f.LevyUsed:N2}"), ("Levy expired", $"£{f.LevyExpired:N2}"),
+                    ("Spend", Money(f.Spend)), ("Cost per outcome", f.CostPerOutcome is { } cost ? Money(cost) : "n/a"),
+                    ("Levy used", Money(f.LevyUsed)), ("Levy expired", Money(f.LevyExpired)),
                 ];
+                var counted = f.To > f.AsOf
+                    ? Html.Of($"<p class=\"govuk-body\" id=\"counted-to\">Counted up to today, {f.AsOf:d MMMM yyyy}. What is dated after today has not happened: it is not counted here but shown as a forecast below.</p>")
+                    : Html.Empty;
+                var forecast = f.Forecast is not { } ahead ? Html.Empty : Html.Of($"""
+                    <table class="govuk-table" id="forecast">
+                      <caption class="govuk-table__caption govuk-table__caption--m">Forecast: {ahead.From:d MMMM yyyy} to {ahead.To:d MMMM yyyy}</caption>
+                      <tbody class="govuk-table__body">{Rows([
+                          ("Job starts already arranged", ahead.JobStarts), ("Spend planned", Money(ahead.Spend)),
+                          ("Levy to be used", Money(ahead.LevyUsed)), ("Levy that will expire if nothing changes", Money(ahead.LevyExpiring))])}</tbody>
+                    </table>
+                    """);
                 figures = Html.Of($"""
                     <table class="govuk-table" id="figures">
                       <caption class="govuk-table__caption govuk-table__caption--m">{f.From:d MMMM yyyy} to {f.To:d MMMM yyyy}</caption>
-                      <tbody class="govuk-table__body">{rows.Select(r => Html.Of($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{r.Item1}</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">{r.Item2}</td></tr>"))}</tbody>
+                      <tbody class="govuk-table__body">{Rows(rows)}</tbody>
                     </table>
+                    {counted}
+                    {forecast}
                     <p class="govuk-body"><a class="govuk-link" id="outcomes-csv" href="/api/reports/outcomes.csv?from={from}&amp;to={to}" download>Download these figures (CSV)</a></p>
                     """);
             }
@@ -46,4 +60,9 @@ public static class OutcomeReportPage
         }).RequireAuthorization(StaffPolicies.AnyStaff);
         return app;
     }
+
+    private static string Money(decimal amount) => $"£{amount:N2}";
+
+    private static IEnumerable<Html> Rows((string Name, object Value)[] rows) => rows.Select(r => Html.Of(
+        $"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{r.Name}</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">{r.Value}</td></tr>"));
 }

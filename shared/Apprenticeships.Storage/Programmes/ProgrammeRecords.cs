@@ -46,6 +46,19 @@ public sealed class ProgrammeRecords(StorageAccount account) : TableStore(accoun
     public async Task<List<ProgrammeRecord>> RecordedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default) =>
         await QueryAsync(TableClient.CreateQueryFilter($"At ge {from} and At lt {to}"), ct);
 
+    /// <summary>
+    /// Every fact recorded on a day from <paramref name="from"/> to <paramref name="to"/> (inclusive),
+    /// or with a date of its own in that range (a job start recorded weeks before its first day).
+    /// </summary>
+    public async Task<List<ProgrammeRecord>> DatedAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // Dates are stored as "YYYY-MM-DD", which compare as text in date order.
+        var (first, last) = (from.ToString("O"), to.ToString("O"));
+        return await QueryAsync(TableClient.CreateQueryFilter($"(At ge {start} and At lt {end}) or (Date ge {first} and Date le {last})"), ct);
+    }
+
     public async Task<List<ProgrammeRecord>> OfKindAsync(RecordKind kind, CancellationToken ct = default) =>
         await QueryAsync(TableClient.CreateQueryFilter($"Kind eq {kind.ToString()}"), ct);
 

@@ -12,7 +12,7 @@ public sealed class RecordCandidateStage(CandidateStore candidates, CandidateTim
         var at = new DateTimeOffset(DateTime.SpecifyKind(change.At, DateTimeKind.Utc));
         var moved = await candidates.MoveToAsync(change.CandidateId, change.Stage, at, change.Reason);
         if (moved is null) return false;
-        await timeline.AddAsync(change.CandidateId, step.Key, new TimelineEntry(at, moved.Stage, change.What));
+        await timeline.AddAsync(change.CandidateId, step.Key, new TimelineEntry(at, moved.Stage, change.What) { ProgrammeId = change.ProgrammeId });
         return moved.Stage == change.Stage;
     }
 }

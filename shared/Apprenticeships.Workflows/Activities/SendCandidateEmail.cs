@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Apprenticeships.Application.Candidates;
+using Apprenticeships.Application.Candidates.Queries;
 using Apprenticeships.Application.Settings;
 using Apprenticeships.Application.Staff.Commands;
 using Apprenticeships.Email;
@@ -13,11 +14,11 @@ namespace Apprenticeships.Workflows.Activities;
 /// <summary>
 /// Emails a candidate: their details, and the names and places of their academy or cohort, are
 /// read now by id, and the send is keyed by this step's idempotency key, so a retried step never
-/// mails twice.
+/// mails twice. A nudge or reminder sent is noted on the candidate's timeline under the same key.
 /// </summary>
 public sealed class SendCandidateEmail(
     CandidateStore candidates, AcademyStore academies, CohortStore cohorts, ProviderStore providers, LevyEmployerRepository employers,
-    AdvisorDirectory advisors, CandidateLinks links, IEmailSender sender, IOptions<HubOptions> hub)
+    AdvisorDirectory advisors, CandidateLinks links, IEmailSender sender, IOptions<HubOptions> hub, CandidateTimeline timeline, TimeProvider clock)
     : TaskActivity<Keyed<CandidateEmail>, bool>
 {
     private static readonly TimeSpan InterestLinkLifetime = TimeSpan.FromDays(PipelinePolicy.InterestLinkDays);
@@ -34,6 +35,7 @@ public sealed class SendCandidateEmail(
         {
             ["firstName"] = candidate.GivenName,
             ["hubName"] = hub.Value.NameInSentence,
+            ["hubSignOff"] = hub.Value.Name,
             // As the advisor directory has them now, so a renamed advisor's next email says so.
             ["advisorName"] = await advisors.NameOfAsync(candidate.AdvisorId, CancellationToken.None),
         };
@@ -46,8 +48,15 @@ public sealed class SendCandidateEmail(
             model["confirmLink"] = links.Create(candidate.Id, LinkPurpose.ConfirmInterest, InterestLinkLifetime);
             model["declineLink"] = links.Create(candidate.Id, LinkPurpose.Decline, InterestLinkLifetime);
         }
+        model["interestLinkDays"] = PipelinePolicy.InterestLinkDays.ToString(CultureInfo.InvariantCulture);
         var sent = await sender.SendAsync(new EmailMessage(candidate.Email, email.Template, model, candidate.Id), step.Key);
-        return sent is EmailSendResult.Sent or EmailSendResult.AlreadySent;
+        var delivered = sent is EmailSendResult.Sent or EmailSendResult.AlreadySent;
+        if (delivered && CandidateHistory.NotedEmails.Contains(email.Template))
+        {
+            var at = email.At == default ? clock.GetUtcNow() : new DateTimeOffset(DateTime.SpecifyKind(email.At, DateTimeKind.Utc));
+            await timeline.AddEmailAsync(candidate.Id, step.Key, new TimelineEmail(at, email.Template, details));
+        }
+        return delivered;
     }
 
     private async Task AddAcademyAsync(Dictionary<string, string> model, Candidate candidate, string academyId, IReadOnlyDictionary<string, string> details)

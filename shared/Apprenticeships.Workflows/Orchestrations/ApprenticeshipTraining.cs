@@ -33,7 +33,8 @@ public sealed class ApprenticeshipTraining : TaskOrchestrator<TrainingProgress, 
         {
             await run.EmailAsync(input.CandidateId, "progress-review", new() { ["cohortId"] = input.CohortId, ["dueDate"] = progress.Review.AddDays(7).ToString("O") });
             if (progress.Review.DayNumber - progress.LastHeard.DayNumber > PipelinePolicy.ConfirmationOverdueDays)
-                await run.AlertAsync(input.CandidateId, $"has had no provider confirmation since {progress.LastHeard:yyyy-MM-dd} (commitment {input.CommitmentId}).");
+                await run.AlertAsync(input.CandidateId, AttentionKind.ConfirmationOverdue,
+                    (AttentionFacts.CommitmentId, input.CommitmentId), (AttentionFacts.Since, RunSteps.Fact(progress.LastHeard)));
             next = next with { Review = progress.Review.AddMonths(1) };
         }
         else
@@ -49,20 +50,25 @@ public sealed class ApprenticeshipTraining : TaskOrchestrator<TrainingProgress, 
                     await run.EmailAsync(input.CandidateId, "completion", new() { ["cohortId"] = input.CohortId });
                     return confirmation.Grade!.Value.ToString();
                 case ConfirmationKind.EpaResult:
-                    await run.AlertAsync(input.CandidateId, "did not pass the end-point assessment: arrange a resit with the provider.");
+                    await run.AlertAsync(input.CandidateId, AttentionKind.FailedAssessment,
+                        (AttentionFacts.CommitmentId, input.CommitmentId), (AttentionFacts.Date, RunSteps.Fact(confirmation.Date)));
                     break;
                 case ConfirmationKind.BreakInLearning when !progress.OnBreak:
                     await run.CallAsync<bool>(nameof(EndTraining), new TrainingEnd(input.CandidateId, input.CommitmentId, ConfirmationKind.BreakInLearning, confirmation.Date, null));
-                    await run.AlertAsync(input.CandidateId, $"is on a break in learning from {confirmation.Date:yyyy-MM-dd}; levy instalments have stopped.");
+                    await run.AlertAsync(input.CandidateId, AttentionKind.BreakInLearning,
+                        (AttentionFacts.CommitmentId, input.CommitmentId), (AttentionFacts.From, RunSteps.Fact(confirmation.Date)));
                     next = next with { OnBreak = true };
                     break;
                 // Only from a break this workflow is on: a repeat under a new reference, or one arriving after
                 // the return was taken, changes nothing and posts nothing.
                 case ConfirmationKind.ReturnFromBreak when progress.OnBreak && confirmation.NewPlannedEnd is { } newEnd:
                     var posted = await run.CallAsync<ReturnPosted>(nameof(PostReturnFromBreak), new TrainingReturn(input.CommitmentId, confirmation.Date, newEnd));
-                    await run.AlertAsync(input.CandidateId, posted.Recorded
-                        ? $"is back in learning from {confirmation.Date:yyyy-MM-dd} after a break (commitment {input.CommitmentId}); the new planned end is {newEnd:yyyy-MM-dd} and the remaining levy instalments are re-spread to it."
-                        : $"is back in learning from {confirmation.Date:yyyy-MM-dd} after a break (commitment {input.CommitmentId}), but the levy account refused the return: {posted.Refusal} A finance officer should record it.");
+                    if (posted.Recorded)
+                        await run.AlertAsync(input.CandidateId, AttentionKind.BackFromBreak, (AttentionFacts.CommitmentId, input.CommitmentId),
+                            (AttentionFacts.From, RunSteps.Fact(confirmation.Date)), (AttentionFacts.NewEnd, RunSteps.Fact(newEnd)));
+                    else
+                        await run.AlertAsync(input.CandidateId, AttentionKind.ReturnNotRecorded, (AttentionFacts.CommitmentId, input.CommitmentId),
+                            (AttentionFacts.From, RunSteps.Fact(confirmation.Date)), (AttentionFacts.Reason, posted.Refusal ?? ""));
                     next = next with { OnBreak = false, Review = MonthlyAfter(confirmation.Date, DateOnly.FromDateTime(run.Now)), Training = input with { PlannedEndDate = newEnd } };
                     break;
             }

@@ -21,7 +21,7 @@ public sealed class CandidateJourney : TaskOrchestrator<string, string>
         {
             var engagedAt = run.Now;
             var next = await run.SignalChasedAtAsync<Assignment>(WorkflowEvents.Assigned, engagedAt.AddDays(PipelinePolicy.UnassignedAlertDays),
-                () => run.AlertAsync(candidateId, $"confirmed interest but has had no academy, job or cohort for {PipelinePolicy.UnassignedAlertDays} days."));
+                () => run.AlertAsync(candidateId, AttentionKind.NotAssigned, (AttentionFacts.Days, RunSteps.Fact(PipelinePolicy.UnassignedAlertDays))));
             switch (next.Kind)
             {
                 case AssignmentKind.Academy:
@@ -58,7 +58,7 @@ public sealed class CandidateJourney : TaskOrchestrator<string, string>
                     await run.EmailAsync(candidateId, "confirm-interest-nudge");
                     break;
                 case "alert":
-                    await run.AlertAsync(candidateId, $"has not confirmed interest {day} days after referral.");
+                    await run.AlertAsync(candidateId, AttentionKind.NoAnswer, (AttentionFacts.Days, RunSteps.Fact(day)));
                     break;
                 default:
                     await run.MoveAsync(new StageChange(candidateId, CandidateStage.NoResponse, $"Closed: no response {day} days after referral."));
@@ -70,17 +70,17 @@ public sealed class CandidateJourney : TaskOrchestrator<string, string>
 
     private static async Task AcademyAsync(OrchestrationRun run, string candidateId, string academyId)
     {
-        await run.MoveAsync(new StageChange(candidateId, CandidateStage.InSwap, $"Joined academy {academyId}."), academyId);
+        await run.MoveAsync(new StageChange(candidateId, CandidateStage.InSwap, "Joined an academy.") { ProgrammeId = academyId }, academyId);
         var result = await run.SubAsync<SwapResult>(nameof(SwapProgramme), new SwapInput(candidateId, academyId), WorkflowInstances.Swap(candidateId, academyId));
         var what = result is { Outcome: SwapOutcome.CompletedSuccessful, Offer: not SwapOffer.None }
-            ? $"Finished academy {academyId} with an offer ({result.Offer}); waiting for the start."
-            : $"Finished academy {academyId} ({result.Outcome}); ready for another step.";
-        await run.MoveAsync(new StageChange(candidateId, CandidateStage.Engaged, what));
+            ? $"Finished the academy with an offer of {Words.Of(result.Offer)}; waiting for the start."
+            : $"Finished the academy ({Words.Of(result.Outcome).ToLowerInvariant()}); ready for another step.";
+        await run.MoveAsync(new StageChange(candidateId, CandidateStage.Engaged, what) { ProgrammeId = academyId });
     }
 
     private static async Task<string> JobAsync(OrchestrationRun run, string candidateId, DateOnly start)
     {
-        await run.MoveAsync(new StageChange(candidateId, CandidateStage.InWork, $"Started a job on {start:yyyy-MM-dd}."));
+        await run.MoveAsync(new StageChange(candidateId, CandidateStage.InWork, $"Started a job on {Words.Date(start)}."));
         var sustained = await run.SubAsync<bool>(nameof(Sustainment), new SustainmentInput(candidateId, start), WorkflowInstances.Sustainment(candidateId));
         if (sustained)
         {
@@ -93,11 +93,11 @@ public sealed class CandidateJourney : TaskOrchestrator<string, string>
 
     private static async Task<string> ApprenticeshipAsync(OrchestrationRun run, string candidateId, string cohortId)
     {
-        await run.MoveAsync(new StageChange(candidateId, CandidateStage.AwaitingCohort, $"Accepted for cohort {cohortId}; waiting for its start date."), cohortId);
+        await run.MoveAsync(new StageChange(candidateId, CandidateStage.AwaitingCohort, "Accepted for a cohort; waiting for its start date.") { ProgrammeId = cohortId }, cohortId);
         var training = await run.SubAsync<TrainingInput>(nameof(CohortIntake), new IntakeInput(candidateId, cohortId), WorkflowInstances.Intake(candidateId));
-        await run.MoveAsync(new StageChange(candidateId, CandidateStage.InTraining, $"Started the apprenticeship (commitment {training.CommitmentId})."), training.CommitmentId);
+        await run.MoveAsync(new StageChange(candidateId, CandidateStage.InTraining, "Started the apprenticeship.") { ProgrammeId = cohortId }, training.CommitmentId);
         var grade = await run.SubAsync<string>(nameof(ApprenticeshipTraining), TrainingProgress.Start(training), WorkflowInstances.Training(training.CommitmentId));
-        await run.MoveAsync(new StageChange(candidateId, CandidateStage.Completed, $"Achieved the apprenticeship ({grade})."));
+        await run.MoveAsync(new StageChange(candidateId, CandidateStage.Completed, $"Achieved the apprenticeship with {Words.GradeOf(grade)}."));
         return "achieved";
     }
 }

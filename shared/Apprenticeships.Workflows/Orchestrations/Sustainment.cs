@@ -20,7 +20,7 @@ public sealed class Sustainment : TaskOrchestrator<SustainmentInput, bool>
             await run.EmailAsync(input.CandidateId, "sustainment-check", new() { ["week"] = week.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             run.Context.SetCustomStatus(new { check = week, since = run.Now });
             var answer = await run.SignalChasedAtAsync<SustainmentAnswer>(WorkflowEvents.Sustainment(week), due.AddDays(PipelinePolicy.SustainmentChaseDays),
-                () => run.AlertAsync(input.CandidateId, $"needs their {week}-week sustainment check recorded."));
+                () => run.AlertAsync(input.CandidateId, AttentionKind.SustainmentOverdue, (AttentionFacts.Week, RunSteps.Fact(week))));
             if (!answer.InWork) return false;
         }
         return true;

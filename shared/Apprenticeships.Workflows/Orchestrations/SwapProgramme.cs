@@ -21,14 +21,15 @@ public sealed class SwapProgramme : TaskOrchestrator<SwapInput, SwapResult>
         var plan = await run.CallAsync<AcademyPlan>(nameof(GetAcademyPlan), input.AcademyId);
         var result = await FollowPlanAsync(run, input, plan)
             ?? await run.SignalChasedAtAsync<SwapResult>(WorkflowEvents.SwapOutcome, Evening(plan.InterviewDate.AddDays(PipelinePolicy.AcademyOutcomeChaseDays)),
-                () => run.AlertAsync(input.CandidateId, $"has no outcome recorded for academy {input.AcademyId}, {PipelinePolicy.AcademyOutcomeChaseDays} days after the interview."));
+                () => run.AlertAsync(input.CandidateId, AttentionKind.NoAcademyOutcome,
+                    (AttentionFacts.AcademyId, input.AcademyId), (AttentionFacts.Days, RunSteps.Fact(PipelinePolicy.AcademyOutcomeChaseDays))));
 
         var details = new Dictionary<string, string> { ["academyId"] = input.AcademyId, ["outcome"] = result.Outcome.ToString() };
         await run.EmailAsync(input.CandidateId, "outcome", details);
         if (result is not { Outcome: SwapOutcome.CompletedSuccessful, Offer: not SwapOffer.None })
         {
             await run.EmailAsync(input.CandidateId, "what-next", details);
-            await run.AlertAsync(input.CandidateId, $"finished academy {input.AcademyId} without a job offer ({result.Outcome}): agree what next.");
+            await run.AlertAsync(input.CandidateId, AttentionKind.NoJobOffer, (AttentionFacts.AcademyId, input.AcademyId), (AttentionFacts.Outcome, result.Outcome.ToString()));
         }
         return result;
     }
@@ -47,9 +48,8 @@ public sealed class SwapProgramme : TaskOrchestrator<SwapInput, SwapResult>
             {
                 var attendance = await run.CallAsync<string>(nameof(CheckAttendance), new AttendanceCheck(input.CandidateId, input.AcademyId, session));
                 if (attendance != AcademyAttendance.Present)
-                    await run.AlertAsync(input.CandidateId, attendance == AcademyAttendance.Absent
-                        ? $"missed the academy session on {session:yyyy-MM-dd}."
-                        : $"has no attendance recorded for the academy session on {session:yyyy-MM-dd}.");
+                    await run.AlertAsync(input.CandidateId, attendance == AcademyAttendance.Absent ? AttentionKind.MissedSession : AttentionKind.AttendanceNotRecorded,
+                        (AttentionFacts.AcademyId, input.AcademyId), (AttentionFacts.Session, RunSteps.Fact(session)));
             }
             else if (run.Now < step.UsefulUntil)
             {

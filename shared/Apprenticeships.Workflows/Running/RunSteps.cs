@@ -19,8 +19,15 @@ public static class RunSteps
     }
 
     public static Task EmailAsync(this OrchestrationRun run, string candidateId, string template, Dictionary<string, string>? details = null) =>
-        run.CallAsync<bool>(nameof(SendCandidateEmail), new Keyed<CandidateEmail>(run.NextKey(), new CandidateEmail(candidateId, template, details)));
+        run.CallAsync<bool>(nameof(SendCandidateEmail), new Keyed<CandidateEmail>(run.NextKey(), new CandidateEmail(candidateId, template, details) { At = run.Now }));
 
-    public static Task AlertAsync(this OrchestrationRun run, string candidateId, string reason) =>
-        run.CallAsync<bool>(nameof(AlertAdvisor), new Keyed<AdvisorAlert>(run.NextKey(), new AdvisorAlert(candidateId, reason)));
+    /// <summary>Alerts advisors: stored for the board, and emailed to the alerts mailbox when one is set. Facts are ids, dates and numbers.</summary>
+    public static Task AlertAsync(this OrchestrationRun run, string candidateId, AttentionKind kind, params (string Name, string Value)[] facts) =>
+        run.CallAsync<bool>(nameof(AlertAdvisor), new Keyed<AdvisorAlert>(run.NextKey(),
+            new AdvisorAlert(candidateId, kind, facts.ToDictionary(f => f.Name, f => f.Value)) { At = run.Now }));
+
+    /// <summary>A number or date as a fact: invariant text ("7", "2027-03-01").</summary>
+    public static string Fact(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Fact(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,8 @@ public class SendGridDeliveryTests
 
     internal static EmailMessage Welcome(string to) => new(to, "welcome", new Dictionary<string, string>
     {
-        ["firstName"] = "Amira", ["advisorName"] = "Jo", ["hubName"] = "Worcester Works", ["confirmLink"] = "https://hub.example/l/abc", ["declineLink"] = "https://hub.example/l/def",
+        ["firstName"] = "Amira", ["advisorName"] = "Jo", ["hubName"] = "Worcester Works", ["hubSignOff"] = "Worcester Works", ["interestLinkDays"] = "14",
+        ["confirmLink"] = "https://hub.example/l/abc", ["declineLink"] = "https://hub.example/l/def",
     }, "cand-42");
 
     [Fact]

@@ -43,13 +43,62 @@ public class PipelineTests(PipelineRun run) : IClassFixture<PipelineRun>
         Assert.Equal("AlreadyRecorded", run.RepeatedConfirmation);
         var timeline = await D.GetAsync($"/api/candidates/{run.C[12]}/timeline");
         var events = timeline.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("what").GetString()!).ToList();
-        Assert.Equal(12, events.Count(e => e.Contains("confirmed OffTheJobHours")));
-        Assert.Contains(events, e => e.Contains("confirmed Milestone") && e.Contains("Care Certificate"));
-        Assert.Contains(events, e => e.Contains("confirmed Gateway"));
+        Assert.Equal(12, events.Count(e => e.Contains("Care Skills Training confirmed off-the-job hours")));
+        Assert.Contains(events, e => e.Contains("confirmed a milestone") && e.Contains("Care Certificate"));
+        Assert.Contains(events, e => e.Contains("confirmed the gateway"));
         Assert.Contains(events, e => e.StartsWith("Achieved the apprenticeship", StringComparison.Ordinal));
         var attendance = await D.GetAsync($"/api/academies/{run.AcademyId}");
         var c6 = attendance.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("candidateId").GetString() == run.C[6]);
         Assert.Contains(c6.GetProperty("facts").EnumerateArray(), f => f.GetString()!.Contains("Absent"));
+    }
+
+    [Fact]
+    public async Task The_timeline_has_one_event_per_fact_in_words_with_programmes_named()
+    {
+        var apprentice = (await D.GetAsync($"/api/candidates/{run.C[12]}/timeline")).GetProperty("events").EnumerateArray().ToList();
+        var stages = apprentice.Where(e => e.GetProperty("kind").GetString() == "Stage").Select(e => e.GetProperty("stage").GetString()).ToList();
+        Assert.Equal(["AwaitingInterest", "Engaged", "InSwap", "Engaged", "AwaitingCohort", "InTraining", "Completed"], stages);
+        var what = apprentice.Select(e => e.GetProperty("what").GetString()!).ToList();
+        Assert.Equal(what.Count, what.Distinct().Count());
+        Assert.Single(what, w => w.StartsWith("Joined the academy", StringComparison.Ordinal));
+        Assert.Contains("Joined the academy Adult Care Academy (Acorn Care).", what);
+        Assert.Contains("Finished the academy Adult Care Academy (Acorn Care): completed successfully, offered an apprenticeship.", what);
+        Assert.Contains(what, w => w.StartsWith("Accepted for the cohort Adult care intake (Adult care worker (level 2)); waiting for its start on", StringComparison.Ordinal));
+        Assert.Contains(what, w => w.StartsWith("Started the apprenticeship in the cohort Adult care intake (Adult care worker (level 2)) on", StringComparison.Ordinal));
+        Assert.Contains(what, w => w.StartsWith("Attended the session on", StringComparison.Ordinal) && w.EndsWith("Confirmed by Care Skills Training.", StringComparison.Ordinal));
+        Assert.Contains(what, w => w.StartsWith("Achieved the apprenticeship on", StringComparison.Ordinal) && w.Contains("with a pass", StringComparison.Ordinal));
+        Assert.Equal(2, apprentice.Count(e => e.GetProperty("kind").GetString() == "Email" && e.GetProperty("what").GetString()!.StartsWith("Emailed a reminder of the session on", StringComparison.Ordinal)));
+        Assert.Equal(12, apprentice.Count(e => e.GetProperty("kind").GetString() == "Email" && e.GetProperty("what").GetString()!.StartsWith("Emailed a reminder that a progress review is due", StringComparison.Ordinal)));
+        foreach (var code in new[] { run.AcademyId, run.CohortId, "ap-", "CompletedSuccessful", "OffTheJobHours", "EpaResult", "ViaSwap", "InSwap" })
+            Assert.DoesNotContain(what, w => w.Contains(code, StringComparison.Ordinal));
+
+        var worker = (await D.GetAsync($"/api/candidates/{run.C[7]}/timeline")).GetProperty("events").EnumerateArray().ToList();
+        Assert.Contains(worker, e => e.GetProperty("kind").GetString() == "Stage" && e.GetProperty("stage").GetString() == "InWork"
+            && e.GetProperty("what").GetString() == $"Started a job with Acorn Care on {run.Day0.AddDays(25):d MMMM yyyy} after an academy.");
+        Assert.Contains(worker, e => e.GetProperty("kind").GetString() == "Stage" && e.GetProperty("stage").GetString() == "Completed"
+            && e.GetProperty("what").GetString() == "26-week sustainment check: still in work.");
+        Assert.Contains(worker, e => e.GetProperty("kind").GetString() == "Fact" && e.GetProperty("what").GetString() == "13-week sustainment check: still in work.");
+
+        var silent = (await D.GetAsync($"/api/candidates/{run.C[0]}/timeline")).GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(2, silent.Count(e => e.GetProperty("kind").GetString() == "Email" && e.GetProperty("what").GetString() == "Emailed a reminder to confirm their interest."));
+        Assert.Single(silent, e => e.GetProperty("kind").GetString() == "Alert" && e.GetProperty("what").GetString() == "Advisors alerted: has not confirmed interest 7 days after referral.");
+    }
+
+    [Fact]
+    public async Task Only_the_alerts_nobody_acted_on_are_still_on_the_attention_list()
+    {
+        var open = (await D.GetAsync("/api/attention")).EnumerateArray()
+            .Where(e => run.C.Contains(e.GetProperty("candidateId").GetString()))
+            .Select(e => (Array.IndexOf(run.C, e.GetProperty("candidateId").GetString()), e.GetProperty("kind").GetString()))
+            .Order().ToList();
+        // c4-c6 finished the academy without an offer and were never given a next step; every other
+        // alert (the silent four, c6's missed session) was acted upon or closed with the candidate.
+        Assert.Equal([(4, "NoJobOffer"), (4, "NotAssigned"), (5, "NoJobOffer"), (5, "NotAssigned"), (6, "NoJobOffer"), (6, "NotAssigned")], open);
+
+        var board = await D.Http.GetStringAsync("/");
+        var c4 = run.People[4];
+        Assert.Contains($"{c4.GivenName} {c4.FamilyName}", board);
+        Assert.Contains("Finished the academy Adult Care Academy (Acorn Care) without an offer (completed, interview unsuccessful): agree what next.", board);
     }
 
     [Fact]

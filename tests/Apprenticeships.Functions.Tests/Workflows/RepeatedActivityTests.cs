@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Apprenticeships.Application.Attention;
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Email;
+using Apprenticeships.Storage.Candidates;
 using Apprenticeships.Workflows;
 using Apprenticeships.Workflows.Activities;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,7 +16,8 @@ namespace Apprenticeships.Functions.Tests.Workflows;
 /// <summary>
 /// The engine runs an activity at least once: a worker that dies after the work and before the
 /// engine records it runs it again. Each side-effecting activity, run twice with the same
-/// input (and so the same idempotency key), must leave one email, one alert, one timeline row.
+/// input (and so the same idempotency key), must leave one email, one alert (one email and one
+/// stored attention item), one timeline row.
 /// </summary>
 public class RepeatedActivityTests
 {
@@ -28,7 +31,10 @@ public class RepeatedActivityTests
         var before = (await MailForAsync(app, id)).Count;
 
         var email = new Keyed<CandidateEmail>("test-journey#90", new CandidateEmail(id, "confirm-interest-nudge"));
-        var alert = new Keyed<AdvisorAlert>("test-journey#91", new AdvisorAlert(id, "needs a call."));
+        var alert = new Keyed<AdvisorAlert>("test-journey#91", new AdvisorAlert(id, AttentionKind.NoAnswer, new Dictionary<string, string> { [AttentionFacts.Days] = "7" })
+        {
+            At = DateTime.UtcNow,
+        });
         var stage = new Keyed<StageChange>("test-journey#92", new StageChange(id, CandidateStage.Engaged, "The candidate confirmed their interest.") { At = DateTime.UtcNow });
         for (var run = 0; run < 2; run++)
         {
@@ -39,8 +45,10 @@ public class RepeatedActivityTests
 
         Assert.Equal(before + 1, (await MailForAsync(app, id)).Count);
         Assert.Single(await MailForAsync(app, "advisors"), m => m.Subject.Contains(id));
+        var stored = Assert.Single(await app.Services.GetRequiredService<AttentionItems>().ForCandidateAsync(id));
+        Assert.Equal(("test-journey#91", nameof(AttentionKind.NoAnswer)), (stored.Key, stored.Kind));
         var timeline = await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}/timeline");
-        Assert.Single(timeline.GetProperty("entries").EnumerateArray(), e => e.GetProperty("stage").GetString() == "Engaged");
+        Assert.Single(StageEvents(timeline), e => e.GetProperty("stage").GetString() == "Engaged");
     }
 
     [Fact]

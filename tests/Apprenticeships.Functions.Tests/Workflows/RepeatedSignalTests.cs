@@ -46,7 +46,7 @@ public class RepeatedSignalTests
 
         var timeline = await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}/timeline");
         Assert.Equal(["AwaitingInterest", "Engaged", "InSwap", "Engaged", "InWork"],
-            timeline.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("stage").GetString()));
+            StageEvents(timeline).Select(e => e.GetProperty("stage").GetString()));
         Assert.Single(await MailForAsync(app, id), m => m.Template == "outcome");
     }
 
@@ -74,7 +74,7 @@ public class RepeatedSignalTests
         await EventuallyAsync(async () => await StageOfAsync(http, worker) == "Withdrawn", "left work at 13 weeks");
         Assert.Single(await MailForAsync(app, apprentice), m => m.Template == "completion");
         var timeline = await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{worker}/timeline");
-        Assert.Single(timeline.GetProperty("entries").EnumerateArray(), e => e.GetProperty("stage").GetString() == "Withdrawn");
+        Assert.Single(StageEvents(timeline), e => e.GetProperty("stage").GetString() == "Withdrawn");
     }
 
     internal static async Task<string> AcademyAsync(HttpClient http, DateOnly today, string? academyId = null)

@@ -1,3 +1,4 @@
+using Apprenticeships.Application.Attention;
 using Apprenticeships.Application.Programmes;
 using Apprenticeships.Application.Workflows;
 using Apprenticeships.Domain.Candidates;
@@ -9,11 +10,9 @@ namespace Apprenticeships.Application.Candidates.Queries;
 /// <summary>A candidate with what their journey workflow says it is doing.</summary>
 public sealed record CandidateWithJourney(Candidate Candidate, WorkflowView? Journey);
 
-/// <summary>Stage changes alone, and everything (stage changes and programme facts) in time order.</summary>
-public sealed record CandidateHistory(IReadOnlyList<TimelineEntry> Stages, IReadOnlyList<TimelineEntry> Events);
-
 /// <summary>Finding candidates and reading what has happened to them.</summary>
-public sealed class CandidateQueries(CandidateStore candidates, CandidateTimeline timeline, ProgrammeRecords records, IWorkflows workflows)
+public sealed class CandidateQueries(CandidateStore candidates, CandidateTimeline timeline, ProgrammeRecords records, AttentionItems attention,
+    ProgrammeNames names, IWorkflows workflows)
 {
     /// <summary>Candidates at a stage (by name, any case) and matching a search on name, email, postcode or id.</summary>
     public async Task<Result<List<Candidate>>> FindAsync(string? stage, string? search, CancellationToken ct)
@@ -38,17 +37,16 @@ public sealed class CandidateQueries(CandidateStore candidates, CandidateTimelin
     }
 
     /// <summary>
-    /// What has happened to a candidate, oldest first: their stage changes and the programme facts
-    /// recorded about them (attendance, outcomes, confirmations), each fact with the stage it fell in.
+    /// What has happened to a candidate, oldest first, one event per fact (<see cref="CandidateHistory"/>):
+    /// their stage changes, the programme facts recorded about them, the nudges and reminders
+    /// they were sent and the alerts advisors had about them.
     /// </summary>
-    public async Task<Result<CandidateHistory>> HistoryAsync(string id, CancellationToken ct)
+    public async Task<Result<List<TimelineEvent>>> HistoryAsync(string id, CancellationToken ct)
     {
-        if (!InputLimits.IsId(id) || await candidates.GetAsync(id, ct) is null) return Problem.NotFound("id", $"No candidate '{id}'.");
-        var stages = await timeline.ListAsync(id, ct);
-        var facts = (await records.ForCandidateAsync(id, ct)).Select(r => new TimelineEntry(r.At, StageAt(stages, r.At), RecordDescriptions.Describe(r)));
-        return Result<CandidateHistory>.Ok(new(stages, stages.Concat(facts).OrderBy(e => e.At).ToList()));
+        if (!InputLimits.IsId(id) || await candidates.GetAsync(id, ct) is not { } candidate) return Problem.NotFound("id", $"No candidate '{id}'.");
+        var rows = await timeline.ReadAsync(id, ct);
+        var facts = await records.ForCandidateAsync(id, ct);
+        var alerts = (await attention.ForCandidateAsync(id, ct)).Select(AttentionAlerts.FromStored).ToList();
+        return Result<List<TimelineEvent>>.Ok(CandidateHistory.Build(candidate, rows, facts, alerts, await names.LoadAsync(ct)));
     }
-
-    private static CandidateStage StageAt(List<TimelineEntry> stages, DateTimeOffset at) =>
-        stages.LastOrDefault(e => e.At <= at)?.Stage ?? CandidateStage.Referred;
 }

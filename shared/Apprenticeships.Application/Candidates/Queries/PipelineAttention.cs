@@ -1,44 +1,74 @@
-using Apprenticeships.Application.Programmes.Commands;
+using Apprenticeships.Application.Attention;
+using Apprenticeships.Application.Programmes;
 using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Domain.Levy.Commitments;
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Levy;
 using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Application.Candidates.Queries;
 
-/// <summary>A candidate who needs an advisor, since when, and the sessions they missed (if that is why).</summary>
-public sealed record AttentionItem(Candidate Candidate, DateTimeOffset Since, IReadOnlyList<DateOnly> MissedSessions);
+/// <summary>An open attention item with the candidate it is about, named now, and its words.</summary>
+public sealed record AttentionEntry(
+    string CandidateId, string CandidateName, CandidateStage Stage, AttentionKind Kind, string Title, string What, string Clears,
+    DateTimeOffset RaisedAt, IReadOnlyDictionary<string, string> Facts);
 
-/// <summary>The pipeline board: everyone, and who needs attention for which reason.</summary>
-public sealed record PipelineBoard(List<Candidate> All, List<AttentionItem> NoResponse, List<AttentionItem> MissedSession, List<AttentionItem> OverdueConfirmation);
+/// <summary>The pipeline board: everyone, and the alerts not yet acted upon, oldest first.</summary>
+public sealed record PipelineBoard(List<Candidate> All, List<AttentionEntry> Attention);
 
 /// <summary>
-/// Who needs an advisor's attention, from stored facts, on the same day counts the workflows
-/// alert on (<see cref="PipelinePolicy"/>): candidates who have not answered their welcome email,
-/// academy members who missed a session, and apprentices whose provider has confirmed nothing.
+/// Who needs an advisor's attention: every alert the workflows raised (each on the day counts of
+/// <see cref="PipelinePolicy"/>) that has not been acted upon, by the rules of
+/// <see cref="AttentionRules"/>, with the candidate's name read now. Alerts about erased
+/// candidates are not listed. An item found acted upon is marked closed in the store, so the
+/// next read skips it: the rules are such that an item once acted upon stays so (each looks for
+/// something that happened after the alert, or for a stage the candidate cannot leave to go back).
 /// </summary>
-public sealed class PipelineAttention(CandidateStore candidates, ProgrammeRecords records, TimeProvider clock)
+public sealed class PipelineAttention(CandidateStore candidates, AttentionItems items, ProgrammeRecords records, CommitmentRepository commitments,
+    ProgrammeNames names, TimeProvider clock)
 {
     public async Task<PipelineBoard> ReadAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var all = await candidates.ListAsync(null, null, ct);
-        var byId = all.ToDictionary(c => c.Id);
-
-        var noResponse = all.Where(c => c.Stage is CandidateStage.Referred or CandidateStage.AwaitingInterest && now - c.StageChangedAt >= TimeSpan.FromDays(PipelinePolicy.NoResponseAlertDays))
-            .Select(c => new AttentionItem(c, c.StageChangedAt, [])).ToList();
-
-        var missed = (await records.OfKindAsync(RecordKind.Attendance, ct))
-            .Where(r => r.Value == AcademyAttendance.Absent && byId.TryGetValue(r.CandidateId, out var c) && c.Stage == CandidateStage.InSwap && c.AcademyId == r.ProgrammeId)
-            .GroupBy(r => r.CandidateId)
-            .Select(g => new AttentionItem(byId[g.Key], byId[g.Key].StageChangedAt, g.Select(r => r.Date).OfType<DateOnly>().Order().ToList()))
-            .ToList();
-
-        var lastConfirmed = (await records.OfKindAsync(RecordKind.Confirmation, ct)).GroupBy(r => r.CandidateId).ToDictionary(g => g.Key, g => g.Max(r => r.At));
-        var overdue = all.Where(c => c.Stage == CandidateStage.InTraining)
-            .Select(c => (c, since: lastConfirmed.TryGetValue(c.Id, out var at) && at > c.StageChangedAt ? at : c.StageChangedAt))
-            .Where(x => now - x.since >= TimeSpan.FromDays(PipelinePolicy.ConfirmationOverdueDays))
-            .Select(x => new AttentionItem(x.c, x.since, [])).ToList();
-        return new PipelineBoard(all, noResponse, missed, overdue);
+        return new PipelineBoard(all, await OpenAsync(all, ct));
     }
+
+    /// <summary>The open items alone (<c>GET /api/attention</c>).</summary>
+    public async Task<List<AttentionEntry>> OpenAsync(CancellationToken ct) => await OpenAsync(await candidates.ListAsync(null, null, ct), ct);
+
+    private async Task<List<AttentionEntry>> OpenAsync(List<Candidate> all, CancellationToken ct)
+    {
+        var byId = all.ToDictionary(c => c.Id);
+        // Items of erased candidates are left alone: erasure deletes them.
+        var stored = (await items.ListOpenAsync(ct)).Select(AttentionAlerts.FromStored).Where(i => byId.ContainsKey(i.CandidateId)).ToList();
+        if (stored.Count == 0) return [];
+        var directory = await names.LoadAsync(ct);
+        var open = new List<AttentionEntry>();
+        foreach (var group in stored.GroupBy(i => i.CandidateId))
+        {
+            var candidate = byId[group.Key];
+            var facts = candidate.Stage.IsClosed()
+                ? new CandidateFacts(candidate, [], []) // every item clears: no need to read the facts
+                : new CandidateFacts(candidate, await records.ForCandidateAsync(candidate.Id, ct), await CommitmentEventsAsync(candidate, group, ct));
+            foreach (var item in group)
+            {
+                if (AttentionRules.IsCleared(item, facts))
+                {
+                    await items.CloseAsync(item.CandidateId, item.Key, clock.GetUtcNow(), ct);
+                    continue;
+                }
+                var words = AttentionWords.Describe(item, directory);
+                open.Add(new AttentionEntry(candidate.Id, $"{candidate.GivenName} {candidate.FamilyName}", candidate.Stage, item.Kind,
+                    words.Title, words.What, words.Clears, item.RaisedAt, item.Facts));
+            }
+        }
+        return open.OrderBy(e => e.RaisedAt).ThenBy(e => e.CandidateName, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The levy commitment's events, read only when a break in learning needs them.</summary>
+    private async Task<IReadOnlyList<CommitmentEvent>> CommitmentEventsAsync(Candidate candidate, IEnumerable<AttentionItem> items, CancellationToken ct) =>
+        items.Any(i => i.Kind == AttentionKind.BreakInLearning) && await commitments.FindAsync(CommitmentIds.Of(candidate.Id), ct) is { } record
+            ? record.Events
+            : [];
 }

@@ -11,10 +11,11 @@ namespace Apprenticeships.Application.Reports.Queries;
 
 /// <summary>
 /// The hub's outcome figures for a date range (<see cref="OutcomeReport"/>), from candidates,
-/// programme records, and the levy side for the cohorts' employers.
+/// programme records, and the levy side for the cohorts' employers, as of today on the business
+/// clock: what is dated after today is a forecast, shown apart and never counted as spent or expired.
 /// </summary>
 public sealed class OutcomeFiguresQuery(CandidateStore candidates, ProgrammeRecords records, CohortStore cohorts,
-    CommitmentRepository commitments, AccountRecordsRepository accounts, FundingPolicy policy)
+    CommitmentRepository commitments, AccountRecordsRepository accounts, FundingPolicy policy, TimeProvider clock)
 {
     /// <summary>Longest range one request may ask for: a few years of figures, not a scan of the century.</summary>
     public const int LongestRangeDays = 366 * 5;
@@ -36,27 +37,36 @@ public sealed class OutcomeFiguresQuery(CandidateStore candidates, ProgrammeReco
 
     private async Task<OutcomeFigures> BuildAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var facts = await records.RecordedAsync(start, end, ct);
+        var today = clock.Today();
+        var facts = await records.DatedAsync(from, to, ct);
+        // A levy month's money counts on the month's last day: the months whose last day is in the
+        // range, those over by today counted, the later ones forecast.
+        bool InRange(YearMonth m) => m.LastDay >= from && m.LastDay <= to;
+        bool Over(YearMonth m) => m.LastDay <= today;
         var (firstMonth, lastMonth) = (YearMonth.Of(from), YearMonth.Of(to));
 
         // Paid for hub apprentices: every apprenticeship the hub started, whenever, paid within the range.
-        var paid = 0m;
+        decimal paid = 0, paidAhead = 0;
         foreach (var started in await records.OfKindAsync(RecordKind.ApprenticeshipStart, ct))
         {
             if (await commitments.FindAsync(started.Value!, ct) is not { } commitment) continue;
-            paid += PaymentSchedule.Build(commitment.Commitment, commitment.Events, policy).Payments
-                .Where(p => p.PaidMonth >= firstMonth && p.PaidMonth <= lastMonth).Sum(p => p.Amount);
+            foreach (var payment in PaymentSchedule.Build(commitment.Commitment, commitment.Events, policy).Payments.Where(p => InRange(p.PaidMonth)))
+            {
+                if (Over(payment.PaidMonth)) paid += payment.Amount;
+                else paidAhead += payment.Amount;
+            }
         }
-        decimal used = 0, expired = 0;
+        decimal used = 0, expired = 0, usedAhead = 0, expiring = 0;
         foreach (var employerId in (await cohorts.ListAsync(ct)).Select(c => c.EmployerId).Distinct())
         {
             if (await accounts.LoadAsync(employerId, ct) is not { } account) continue;
-            var months = LevyAccount.AsOf(account, lastMonth, policy).Months.Where(m => m.Month >= firstMonth).ToList();
-            used += months.Sum(m => m.LevyPayments);
-            expired += months.Sum(m => m.Expired);
+            foreach (var month in LevyAccount.AsOf(account, lastMonth, policy).Months.Where(m => m.Month >= firstMonth && InRange(m.Month)))
+            {
+                if (Over(month.Month)) (used, expired) = (used + month.LevyPayments, expired + month.Expired);
+                else (usedAhead, expiring) = (usedAhead + month.LevyPayments, expiring + month.Expired);
+            }
         }
-        return OutcomeReport.Build(from, to, await candidates.ListAsync(null, null, ct), facts, new LevyFigures(paid, used, expired));
+        return OutcomeReport.Build(from, to, today, await candidates.ListAsync(null, null, ct), facts,
+            new LevyFigures(paid, used, expired), new LevyFigures(paidAhead, usedAhead, expiring));
     }
 }

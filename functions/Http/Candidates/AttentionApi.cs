@@ -1,0 +1,15 @@
+namespace Apprenticeships.Functions.Http.Candidates;
+
+/// <summary>
+/// Who needs attention, as JSON: the pipeline board's list of workflow alerts not yet acted upon,
+/// oldest first, each with the candidate's name, its kind and facts, and its words.
+/// </summary>
+public static class AttentionApi
+{
+    public static IEndpointRouteBuilder MapAttentionApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/attention", async (PipelineAttention attention, CancellationToken ct) => TypedResults.Ok(await attention.OpenAsync(ct)))
+            .WithTags("Candidates").RequireAuthorization(StaffPolicies.Candidates).Produces<List<AttentionEntry>>();
+        return app;
+    }
+}
