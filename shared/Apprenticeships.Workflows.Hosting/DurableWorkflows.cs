@@ -49,7 +49,7 @@ public sealed class DurableWorkflows(Func<DurableTaskClient> client) : IWorkflow
     public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) =>
         RaiseAsync(WorkflowInstances.Training(CommitmentIds.Of(candidateId)), WorkflowEvents.Confirmation, confirmation, reference, ct);
 
-    public async Task AlertAdvisorAsync(string candidateId, string reason, string reference, CancellationToken ct)
+    public async Task AlertAdvisorAsync(string candidateId, Apprenticeships.Application.Attention.AttentionKind kind, string reason, string reference, CancellationToken ct)
     {
         var instance = WorkflowInstances.Alert(candidateId, reference);
         // Sent or on its way: nothing to do. One that failed (its email refused) goes again.
@@ -57,7 +57,7 @@ public sealed class DurableWorkflows(Func<DurableTaskClient> client) : IWorkflow
             return;
         try
         {
-            await client().ScheduleNewOrchestrationInstanceAsync(nameof(CandidateAlert), new AdvisorAlert(candidateId, Apprenticeships.Application.Attention.AttentionKind.LinkAnswer, new Dictionary<string, string> { [Apprenticeships.Application.Attention.AttentionFacts.Reason] = reason }), new StartOrchestrationOptions(instance), ct);
+            await client().ScheduleNewOrchestrationInstanceAsync(nameof(CandidateAlert), new AdvisorAlert(candidateId, kind, new Dictionary<string, string> { [Apprenticeships.Application.Attention.AttentionFacts.Reason] = reason }), new StartOrchestrationOptions(instance), ct);
         }
         catch (OrchestrationAlreadyExistsException)
         {

@@ -69,7 +69,7 @@ internal sealed class RecordingWorkflows : IWorkflows
     public Task<SignalResult> RecordSwapOutcomeAsync(string candidateId, string academyId, SwapResult result, string reference, CancellationToken ct) => Record($"outcome {candidateId}");
     public Task<SignalResult> AnswerSustainmentAsync(string candidateId, SustainmentAnswer answer, string reference, CancellationToken ct) => Record($"sustainment {candidateId}");
     public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) => Record($"confirm {candidateId}");
-    public Task AlertAdvisorAsync(string candidateId, string reason, string reference, CancellationToken ct) => Record($"alert {candidateId} {reference}");
+    public Task AlertAdvisorAsync(string candidateId, Apprenticeships.Application.Attention.AttentionKind kind, string reason, string reference, CancellationToken ct) => Record($"alert {candidateId} {reference}");
     public Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct) => Record($"stop {candidateId}");
     public Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct) => Task.FromResult<WorkflowView?>(null);
     public Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct) => Record($"clock {offset}");

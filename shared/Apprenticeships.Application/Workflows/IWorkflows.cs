@@ -38,7 +38,9 @@ public interface IWorkflows
     /// workflow step is: for what the application learns outside a running journey (a candidate's link answered after
     /// their record closed). Once per reference; <paramref name="reason"/> is ids, dates and codes, never personal data.
     /// </summary>
-    Task AlertAdvisorAsync(string candidateId, string reason, string reference, CancellationToken ct);
+    /// <param name="kind"><see cref="Attention.AttentionKind.LinkAnswer"/> for what the advisor must act on (it stays on the board for a closed
+    /// candidate); <see cref="Attention.AttentionKind.Other"/> for news that needs nothing (it clears once the candidate is closed).</param>
+    Task AlertAdvisorAsync(string candidateId, Attention.AttentionKind kind, string reason, string reference, CancellationToken ct);
 
     /// <summary>Stops every workflow the candidate has running (withdrawal).</summary>
     Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct);

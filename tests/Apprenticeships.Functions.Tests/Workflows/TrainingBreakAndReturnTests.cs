@@ -38,7 +38,7 @@ public class TrainingBreakAndReturnTests
         var breakDay = d.Today;
         await hub.ConfirmAsync(new { reference = "break-1", candidateId = learner, kind = "BreakInLearning", date = Day(breakDay) }, HttpStatusCode.Created);
         await d.UntilAsync(async () => (await hub.ScheduleAsync(learner)).GetProperty("status").GetString() == "OnBreak", "the levy schedule on a break");
-        await d.UntilAsync(async () => (await AlertsAsync("is on a break in learning")).Count == 1, "the advisor told of the break");
+        await d.UntilAsync(async () => (await AlertsAsync("On a break in learning")).Count == 1, "the advisor told of the break");
 
         // Three months on the break, then back through the provider portal with a planned end three months later.
         await d.ToAsync(PipelineDriver.Noon(breakDay.AddMonths(3)));
@@ -54,11 +54,11 @@ public class TrainingBreakAndReturnTests
         var again = await hub.ConfirmAsync(new { reference = "return-1", candidateId = learner, kind = "ReturnFromBreak", date = Day(returnDay), newPlannedEnd = Day(newEnd) }, HttpStatusCode.OK);
         Assert.Equal("AlreadyRecorded", again.GetProperty("status").GetString());
 
-        await d.UntilAsync(async () => (await AlertsAsync("is back in learning")).Count == 1, "the advisor told the learner is back");
+        await d.UntilAsync(async () => (await AlertsAsync("Back in learning")).Count == 1, "the advisor told the learner is back");
         // Every step the workflow took during the break is done by now: not one review fell due while it lasted.
         Assert.Single(await ReviewsAsync());
-        var back = Assert.Single(await AlertsAsync("is back in learning"));
-        Assert.Contains($"is back in learning from {Day(returnDay)} after a break (commitment {Commitment(learner)}); the new planned end is {Day(newEnd)}", back.Text);
+        var back = Assert.Single(await AlertsAsync("Back in learning"));
+        Assert.Contains($"Back in learning from {Apprenticeships.Application.Words.Date(returnDay)} after a break (commitment {Commitment(learner)}); the new planned end is {Apprenticeships.Application.Words.Date(newEnd)}", back.Text);
         Assert.DoesNotContain("Amira", back.Text + back.Subject);
         Assert.DoesNotContain("example.org", back.Text + back.Subject);
 
@@ -85,7 +85,7 @@ public class TrainingBreakAndReturnTests
         Assert.Equal((false, Day(newEnd)), (status.GetProperty("onBreak").GetBoolean(), status.GetProperty("plannedEnd").GetString()));
         var record = await app.Services.GetRequiredService<CommitmentRepository>().FindAsync(Commitment(learner));
         Assert.Equal([new CommitmentEvent(CommitmentEventKind.ReturnFromBreak, returnDay, newEnd)], record!.Events.Where(e => e.Kind == CommitmentEventKind.ReturnFromBreak));
-        Assert.Single(await AlertsAsync("is back in learning"));
+        Assert.Single(await AlertsAsync("Back in learning"));
 
         // The reviews start again a month after the return.
         await d.ToAsync(PipelineDriver.Noon(returnDay.AddMonths(1)));

@@ -119,7 +119,7 @@ public sealed class CandidateLinkAnswers(CandidateStore candidates, ErasureRegis
     /// <summary>A confirmation the journey could not take (it stopped on an error and staff have not retried it yet).</summary>
     private async Task<LinkAnswer> PassToAdvisorAsync(Candidate candidate, CancellationToken ct)
     {
-        await workflows.AlertAdvisorAsync(candidate.Id,
+        await workflows.AlertAdvisorAsync(candidate.Id, Attention.AttentionKind.LinkAnswer,
             "confirmed interest through their email link, but their journey is not running, so it could not take the answer: see the journey on their page and take them on.",
             "link-interest-not-taken", ct);
         return new(LinkOutcome.PassedToAdvisor, candidate.Stage);
@@ -157,7 +157,7 @@ public sealed class CandidateLinkAnswers(CandidateStore candidates, ErasureRegis
             ? await withdrawal.ByCandidateAsync(candidate, LinkAnswerRules.DeclinedAfterConfirmingReason, DeclinedAfterConfirmingWhat, ct)
             : await withdrawal.ByCandidateAsync(candidate, CandidateWithdrawal.LeftReason, LeftWhat, ct);
         if (stored.Stage != CandidateStage.Withdrawn) return null; // closed another way meanwhile
-        await workflows.AlertAdvisorAsync(candidate.Id, afterConfirming
+        await workflows.AlertAdvisorAsync(candidate.Id, Attention.AttentionKind.Other, afterConfirming
             ? "declined through their email link after confirming interest, and has been withdrawn as they asked (their own choice)."
             : "left the programme through their email link, and has been withdrawn as they asked.", WithdrawnAlert, ct);
         return new(afterConfirming ? LinkOutcome.WithdrawnAfterConfirming : LinkOutcome.Left, CandidateStage.Withdrawn, DayOf(stored.StageChangedAt));
@@ -171,7 +171,7 @@ public sealed class CandidateLinkAnswers(CandidateStore candidates, ErasureRegis
         {
             Value = purpose.ToString(), Reason = LinkAnswerRules.AdvisorTold,
         }, ct);
-        await workflows.AlertAdvisorAsync(candidate.Id,
+        await workflows.AlertAdvisorAsync(candidate.Id, Attention.AttentionKind.LinkAnswer,
             $"asked through their email link to {LinkAnswerRules.What(purpose)} while {candidate.Stage.Describe().ToLowerInvariant()}; " +
             "they have not been withdrawn, since that would end their place. Talk it through with them, and withdraw them if that is what they want.", key, ct);
         return new(LinkOutcome.AdvisorTold, candidate.Stage, Repeat: saved != SaveResult.Created);
@@ -199,7 +199,7 @@ public sealed class CandidateLinkAnswers(CandidateStore candidates, ErasureRegis
         var what = link.Purpose == LinkPurpose.ConfirmAttendance
             ? $"say they are coming to the session of academy {link.Session.AcademyId} on {session:yyyy-MM-dd}"
             : LinkAnswerRules.What(link.Purpose);
-        await workflows.AlertAdvisorAsync(candidate.Id,
+        await workflows.AlertAdvisorAsync(candidate.Id, Attention.AttentionKind.LinkAnswer,
             $"came back through their email link to {what} after their record was closed ({stage.Describe()} since {closedOn:yyyy-MM-dd}). " +
             "Nothing was changed: contact them to see whether the hub can help again.", key, ct);
         return new(LinkOutcome.ClosedAdvisorTold, stage, closedOn, Repeat: saved != SaveResult.Created);

@@ -132,6 +132,7 @@ public static class CandidateHistory
             RecordKind.Achievement => $"Achieved the apprenticeship on {date}{(r.Value is null ? "" : $" with {Words.GradeOf(r.Value)}")}."
                 + (confirmedBy is null ? "" : $" Confirmed by {confirmedBy}."),
             RecordKind.SessionReply => $"Said they are coming to the session on {date} of the academy {names.Academy(r.ProgrammeId)}.",
+            RecordKind.LinkAnswer => Candidates.Commands.LinkAnswerRules.Describe(r),
             _ => r.Kind.ToString(),
         };
     }

@@ -30,7 +30,7 @@ public class AttentionTests
         var id = await EnrolAsync(http, Referral(family, $"{family.ToLowerInvariant()}.{Guid.NewGuid():N}@example.org"));
         await EventuallyAsync(async () => (await MailForAsync(app, id)).Any(m => m.Template == "welcome"), "welcome email");
         var link = Regex.Match((await MailForAsync(app, id)).Single(m => m.Template == "welcome").Text, @"http://localhost:7071(/l/\S+)").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(link, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.PressAsync(link)).StatusCode);
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "Engaged", "engaged");
         return id;
     }
@@ -62,7 +62,7 @@ public class AttentionTests
         var timeline = await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}/timeline");
         Assert.Contains(timeline.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "Alert");
 
-        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(link, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.PressAsync(link)).StatusCode);
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "Engaged", "engaged");
         Assert.Empty(await OpenAsync(http, id));
         Assert.DoesNotContain($"Amira {family}", await http.GetStringAsync("/"));

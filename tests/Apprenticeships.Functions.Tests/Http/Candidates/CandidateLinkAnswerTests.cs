@@ -219,7 +219,7 @@ public class CandidateLinkAnswerTests(LinkStagesFixture hub) : IClassFixture<Lin
 
         if (c.Alert is not null)
         {
-            await EventuallyAsync(async () => (await LinkAlertsAsync(id)).Any(a => a.Text.Contains(c.Alert, StringComparison.Ordinal)), $"advisor alert for {name}");
+            await EventuallyAsync(async () => (await LinkAlertsAsync(id)).Any(a => a.Text.Contains(c.Alert, StringComparison.OrdinalIgnoreCase)), $"advisor alert for {name}");
             var alert = Assert.Single(await LinkAlertsAsync(id)); // pressed twice, told once
             Assert.Contains(id, alert.Subject);
             Assert.DoesNotContain(LinkStagesFixture.FamilyName, alert.Text);
@@ -248,7 +248,7 @@ public class CandidateLinkAnswerTests(LinkStagesFixture hub) : IClassFixture<Lin
         Assert.Contains("We have told the hub that you came back", page);
         Assert.DoesNotContain("Thank you for confirming", page);
 
-        await EventuallyAsync(async () => (await LinkAlertsAsync(id)).Any(a => a.Text.Contains("to confirm interest after their record was closed (No response since")), "the came-back alert");
+        await EventuallyAsync(async () => (await LinkAlertsAsync(id)).Any(a => a.Text.Contains("to confirm interest after their record was closed (No response since", StringComparison.OrdinalIgnoreCase)), "the came-back alert");
         Assert.Contains(await EventsAsync(id), e => e.StartsWith("Used their email link to confirm interest after their record was closed", StringComparison.Ordinal));
         Assert.Equal("NoResponse", await StageOfAsync(hub.Http, id));
         Assert.Contains("We had already told the hub", await (await hub.Http.PressAsync(link)).Content.ReadAsStringAsync());

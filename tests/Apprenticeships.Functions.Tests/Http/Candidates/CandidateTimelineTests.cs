@@ -19,7 +19,7 @@ public class CandidateTimelineTests
         var id = await EnrolAsync(http, Referral("Timeline", $"timeline.{Guid.NewGuid():N}@example.org"));
         await EventuallyAsync(async () => (await MailForAsync(app, id)).Any(m => m.Template == "welcome"), "welcome email");
         var link = Regex.Match((await MailForAsync(app, id)).Single(m => m.Template == "welcome").Text, @"http://localhost:7071(/l/\S+)").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(link, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.PressAsync(link)).StatusCode);
         await EventuallyAsync(async () => await StageOfAsync(http, id) == "Engaged", "engaged");
         Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync($"/api/academies/{academyId}/members", new { candidateId = id })).StatusCode);
         await EventuallyAsync(async () => StageEvents(await http.GetFromJsonAsync<JsonElement>($"/api/candidates/{id}/timeline")).Count() == 3, "the journey noted the academy");
