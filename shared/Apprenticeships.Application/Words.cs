@@ -61,6 +61,7 @@ public static class Words
         ConfirmationKind.Gateway => "the gateway",
         ConfirmationKind.EpaResult => "an end-point assessment result",
         ConfirmationKind.BreakInLearning => "a break in learning",
+        ConfirmationKind.ReturnFromBreak => "a return from a break in learning",
         _ => kind.ToString(),
     };
 

@@ -36,12 +36,22 @@ public sealed class AttentionRulesTests
     [MemberData(nameof(Kinds))]
     public void Every_kind_clears_once_the_candidate_is_closed_and_has_words_and_a_place_on_the_board(AttentionKind kind)
     {
+        // A link answer is the one kind about a closed candidate ("came back"): it stays until their stage changes after it.
         foreach (var closed in new[] { CandidateStage.Completed, CandidateStage.NoResponse, CandidateStage.Withdrawn })
-            Assert.True(Cleared(Item(kind), Candidate(closed)));
+            Assert.Equal(kind != AttentionKind.LinkAnswer, Cleared(Item(kind), Candidate(closed)));
         Assert.Contains(kind, AttentionWords.BoardOrder);
         Assert.False(string.IsNullOrWhiteSpace(AttentionWords.Title(kind)));
         Assert.StartsWith("Clears when", AttentionWords.Clears(kind));
         Assert.DoesNotMatch(@"\d", AttentionWords.Title(kind));
+    }
+
+    [Fact]
+    public void A_link_answer_stays_for_a_closed_candidate_until_their_stage_changes_after_it()
+    {
+        var item = Item(AttentionKind.LinkAnswer, (AttentionFacts.Reason, "came back through their email link"));
+        Assert.False(Cleared(item, Candidate(CandidateStage.NoResponse)));
+        Assert.False(Cleared(item, Candidate(CandidateStage.InSwap)));
+        Assert.True(Cleared(item, Candidate(CandidateStage.Withdrawn, changed: Raised.AddDays(1))));
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public partial class AdvisorDayPagesTests(PagesApp app) : IClassFixture<PagesApp
         }
         await advisor.ScreenshotAsync(new() { Path = Path.Combine(PagesApp.Artifacts, "sustainment.png"), FullPage = true });
         await EventuallyAsync(advisor, zara.Path, async () => (await advisor.Locator("#stage").InnerTextAsync()).Contains("Completed"));
-        await Assertions.Expect(advisor.Locator("#timeline")).ToContainTextAsync("Still in work at the 26-week check.");
+        await Assertions.Expect(advisor.Locator("#timeline")).ToContainTextAsync("26-week sustainment check: still in work.");
         await advisor.ScreenshotAsync(new() { Path = Path.Combine(PagesApp.Artifacts, "candidate-completed.png"), FullPage = true });
     }
 

@@ -25,7 +25,9 @@ public static class ReportsApi
     private static string Csv(OutcomeFigures f)
     {
         var csv = new StringBuilder("measure,value\n");
-        void Row(string measure, object? value) => csv.Append(Quote(measure)).Append(',').Append(Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
+        // Money in pounds and pence (1000.00), as in the JSON and the levy statement.
+        void Row(string measure, object? value) => csv.Append(Quote(measure)).Append(',')
+            .Append(value is decimal money ? money.ToString("0.00", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
         Row("from", f.From.ToString("O")); Row("to", f.To.ToString("O")); Row("counted up to", (f.To < f.AsOf ? f.To : f.AsOf).ToString("O"));
         Row("referrals", f.Referrals); Row("no response", f.NoResponse);
         Row("SWAP starts", f.SwapStarts); Row("SWAP completions", f.SwapCompletions); Row("interviews", f.Interviews);

@@ -143,6 +143,8 @@ public class PipelineTests(PipelineRun run) : IClassFixture<PipelineRun>
         Assert.Contains("referrals,20\n", csv);
         Assert.Contains("job outcomes (via SWAP),5\n", csv);
         Assert.Contains("withdrawals: Left at their own request,1\n", csv);
+        // Money in pounds and pence, as in the JSON.
+        Assert.Contains($"spend,{spend.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}\n", csv);
     }
 
     [Fact]
