@@ -235,15 +235,22 @@ public partial class AccessibilityTests(PagesApp app) : IClassFixture<PagesApp>
         var key = demo.GetProperty("providers")[0].GetProperty("apiKey").GetString()!;
         var learner = Branch(demo, "cohort");
         var member = Branch(demo, "academy");
-        // Past the cohort's start, so the portal has learners in training as well as on the academy.
-        (await app.Api.PostAsJsonAsync("/api/dev/clock/advance", new { by = "P30D" })).EnsureSuccessStatusCode();
-        await UntilStageAsync(learner, "InTraining");
         var axe = new Axe();
         var page = await app.AuditContextAsync();
         await page.GotoAsync("/provider/sign-in");
         await page.GetByLabel("API key").FillAsync(key);
         await SubmitAsync(page, "Sign in");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your learners");
+        await Assertions.Expect(page.Locator("#learners tr", new() { HasText = learner })).ToContainTextAsync("Training starts");
+        await axe.CheckAsync(page, "Provider portal: learners, the cohort not started");
+        await page.GotoAsync($"/provider/learners/{learner}");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Their training starts on");
+        await axe.CheckAsync(page, "Provider portal: a learner waiting for the cohort");
+
+        // Past the cohort's start, so the portal has learners in training as well as on the academy.
+        (await app.Api.PostAsJsonAsync("/api/dev/clock/advance", new { by = "P30D" })).EnsureSuccessStatusCode();
+        await UntilStageAsync(learner, "InTraining");
+        await page.GotoAsync("/provider");
         await axe.CheckAsync(page, "Provider portal: learners");
 
         await page.GotoAsync($"/provider/learners/{member}");
