@@ -69,9 +69,9 @@ public static class PageLayout
                     </div>
                   </div>
                 </section>
+                {SignedInBar(http)}
               </header>
               <div class="govuk-width-container">
-                {SignedInBar(http)}
                 <main class="govuk-main-wrapper" id="main-content" role="main" tabindex="-1">
                   {main}
                 </main>
@@ -102,13 +102,16 @@ public static class PageLayout
         var who = isProvider
             ? http.User.FindFirst(ProviderSignIn.ProviderNameClaim)?.Value
             : $"{http.User.Identity.Name} ({string.Join(", ", StaffRoles.All.Where(http.User.IsInRole))})";
+        // In the header (the banner landmark), so that no content is outside a landmark.
         return Html.Of($"""
-            <div class="app-signed-in">
-              <p class="govuk-body-s app-signed-in__who">Signed in as {who}</p>
-              <form method="post" action="{action}" class="app-signed-in__form">
-                {Antiforgery(http)}
-                <button type="submit" class="govuk-button govuk-button--secondary app-signed-in__button" data-module="govuk-button">Sign out</button>
-              </form>
+            <div class="govuk-width-container">
+              <div class="app-signed-in">
+                <p class="govuk-body-s app-signed-in__who">Signed in as {who}</p>
+                <form method="post" action="{action}" class="app-signed-in__form">
+                  {Antiforgery(http)}
+                  <button type="submit" class="govuk-button govuk-button--secondary app-signed-in__button" data-module="govuk-button">Sign out</button>
+                </form>
+              </div>
             </div>
             """);
     }

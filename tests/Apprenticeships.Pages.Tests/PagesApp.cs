@@ -60,15 +60,26 @@ public sealed class PagesApp : IAsyncLifetime
     }
 
     /// <param name="javaScript">False for a browser with JavaScript turned off: every page must work without it.</param>
-    public async Task<IPage> SignedInPageAsync(string demoUser, bool javaScript = true)
+    /// <param name="bypassCsp">True only for an accessibility audit, whose axe-core is injected as an inline script the pages' policy forbids.</param>
+    public async Task<IPage> SignedInPageAsync(string demoUser, bool javaScript = true, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true, JavaScriptEnabled = javaScript });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true, JavaScriptEnabled = javaScript, BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/sign-in");
         await page.GetByLabel(DemoUsers.Find(demoUser)!.Name, new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(u => !u.Contains("/sign-in"));
         return page;
+    }
+
+    /// <summary>
+    /// A page nobody has signed in on, for an accessibility audit: its context bypasses the pages'
+    /// Content-Security-Policy so that axe-core can be injected (see <see cref="Axe"/>).
+    /// </summary>
+    public async Task<IPage> AuditContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, BypassCSP = true });
+        return await context.NewPageAsync();
     }
 
     /// <summary>A demo hub made by the app's own seeder (providers with keys, a levy employer, an academy, a cohort, candidates).</summary>

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Apprenticeships.Pages.Tests;
 
-/// <summary>The pages in a real browser: each role signs in, an advisor enrols and watches the board, finance downloads a statement, a provider confirms a milestone.</summary>
+/// <summary>The pages in a real browser: each role signs in, an advisor enrols and watches the board, finance downloads a statement, a provider confirms a milestone on the portal's short form.</summary>
 public class StaffAndProviderPagesTests(PagesApp app) : IClassFixture<PagesApp>
 {
     [BrowserFact]
@@ -94,11 +94,12 @@ public class StaffAndProviderPagesTests(PagesApp app) : IClassFixture<PagesApp>
     }
 
     [BrowserFact]
-    public async Task A_provider_signs_in_with_their_key_and_confirms_a_milestone()
+    public async Task A_provider_signs_in_with_their_key_and_confirms_a_milestone_without_javascript()
     {
         var demo = await app.DemoHubAsync();
         var key = demo.GetProperty("providers")[0].GetProperty("apiKey").GetString()!;
         var learner = demo.GetProperty("candidates").EnumerateArray().First(c => c.GetProperty("branch").GetString()!.StartsWith("cohort")).GetProperty("id").GetString()!;
+        var member = demo.GetProperty("candidates").EnumerateArray().First(c => c.GetProperty("branch").GetString()!.StartsWith("academy")).GetProperty("id").GetString()!;
         // Past the cohort's start (four weeks on), the learner is in training with the provider.
         (await app.Api.PostAsJsonAsync("/api/dev/clock/advance", new { by = "P30D" })).EnsureSuccessStatusCode();
         for (var tries = 0; await StageAsync(learner) != "InTraining"; tries++)
@@ -107,21 +108,37 @@ public class StaffAndProviderPagesTests(PagesApp app) : IClassFixture<PagesApp>
             await Task.Delay(100);
         }
 
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/provider");
         Assert.Contains("/provider/sign-in", page.Url);
         await page.GetByLabel("API key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         Assert.Equal("Your learners", await page.Locator("h1").InnerTextAsync());
-        await Assertions.Expect(page.Locator("table")).ToContainTextAsync(learner);
+        await Assertions.Expect(page.Locator("#learners")).ToContainTextAsync(learner);
+        await Assertions.Expect(page.Locator("#learners")).ToContainTextAsync(member);
 
-        await page.GetByLabel("Learner").SelectOptionAsync(learner);
-        await page.GetByLabel("A training milestone").CheckAsync();
-        await page.GetByLabel("Your reference").FillAsync("milestone-1");
-        await page.GetByLabel("Detail (milestone, hours or result notes)").FillAsync("Care Certificate complete");
+        // Choose the learner, then what to confirm: a short form with only the milestone's fields, the reference made by the portal.
+        await page.Locator("#learners tr", new() { HasText = learner }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-kinds a")).ToHaveCountAsync(6);
+        await page.GetByRole(AriaRole.Link, new() { Name = "A training milestone" }).ClickAsync();
+        Assert.Equal("Confirm a training milestone", await page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(page.GetByLabel("Your reference")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByLabel("Hours")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send confirmation" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#confirmation-result")).ToContainTextAsync($"Recorded: A training milestone for {learner}");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The milestone is required.");
+        await Assertions.Expect(page.Locator("#detail-error")).ToContainTextAsync("The milestone is required.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesApp.Artifacts, "provider-milestone-error.png"), FullPage = true });
+
+        await page.GetByLabel("Milestone").FillAsync("Care Certificate complete");
+        var today = DateOnly.Parse((await app.Api.GetFromJsonAsync<JsonElement>("/api/dev/clock")).GetProperty("utcNow").GetString()![..10], System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("Day").FillAsync(today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Month").FillAsync(today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Year").FillAsync(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send confirmation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirmation-result")).ToContainTextAsync($"Recorded: a training milestone for");
+        await Assertions.Expect(page.Locator("#confirmation-result")).ToContainTextAsync(learner);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PagesApp.Artifacts, "provider-portal.png"), FullPage = true });
 
         var timeline = await app.Api.GetFromJsonAsync<JsonElement>($"/api/candidates/{learner}/timeline");
         Assert.Contains("Care Certificate complete", timeline.GetProperty("events").ToString());

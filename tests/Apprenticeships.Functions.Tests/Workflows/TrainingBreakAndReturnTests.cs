@@ -3,6 +3,7 @@ using System.Text.Json;
 using Apprenticeships.Application.Workflows;
 using Apprenticeships.Domain.Levy.Commitments;
 using Apprenticeships.Domain.Programmes;
+using Apprenticeships.Functions.Tests.Pages;
 using Apprenticeships.Functions.Tests.Pipeline;
 using Apprenticeships.Functions.Tests.Security;
 using Apprenticeships.Storage.Levy;
@@ -45,13 +46,12 @@ public class TrainingBreakAndReturnTests
         var returnDay = d.Today;
         var newEnd = hub.PlannedEnd.AddMonths(3);
         var portal = await SignIn.AsProviderAsync(app, hub.ProviderKey);
-        var page = await SignIn.PostFormAsync(portal, "/provider", "/provider/confirmations", new()
-        {
-            ["candidateId"] = learner, ["kind"] = "ReturnFromBreak", ["date"] = Day(returnDay), ["newPlannedEnd"] = Day(newEnd), ["reference"] = "return-1",
-        });
-        Assert.Contains($"Recorded: A return from a break in learning for {learner}", await page.Content.ReadAsStringAsync());
-        // The same return again through the API: recognised as recorded, and the workflow takes its reference once.
-        var again = await hub.ConfirmAsync(new { reference = "return-1", candidateId = learner, kind = "ReturnFromBreak", date = Day(returnDay), newPlannedEnd = Day(newEnd) }, HttpStatusCode.OK);
+        var form = await PortalForm.OpenAsync(portal, $"/provider/learners/{learner}/return",
+            PortalForm.Fields(PortalForm.Date("date", returnDay), PortalForm.Date("newPlannedEnd", newEnd)));
+        var (_, landed) = await form.SendAndFollowAsync();
+        Assert.Contains($"Recorded: a return from a break in learning for Amira Khan ({learner}).", landed);
+        // The same return again through the API, under the reference the portal made: recognised as recorded, and the workflow takes its reference once.
+        var again = await hub.ConfirmAsync(new { reference = form.Reference, candidateId = learner, kind = "ReturnFromBreak", date = Day(returnDay), newPlannedEnd = Day(newEnd) }, HttpStatusCode.OK);
         Assert.Equal("AlreadyRecorded", again.GetProperty("status").GetString());
 
         await d.UntilAsync(async () => (await AlertsAsync("Back in learning")).Count == 1, "the advisor told the learner is back");

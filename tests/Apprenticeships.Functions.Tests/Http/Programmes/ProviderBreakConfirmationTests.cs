@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Apprenticeships.Functions.Tests.Pages;
 using Apprenticeships.Functions.Tests.Security;
 using Apprenticeships.Functions.Tests.Workflows;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -98,15 +99,13 @@ public class ProviderBreakConfirmationTests(BreakHubFixture hub) : IClassFixture
         var before = await hub.SnapshotAsync();
         var portal = await SignIn.AsProviderAsync(hub.App, hub.Hub.ProviderKey);
 
-        var response = await SignIn.PostFormAsync(portal, "/provider", "/provider/confirmations", new()
-        {
-            ["candidateId"] = hub.OnBreak, ["kind"] = "ReturnFromBreak", ["date"] = Day(hub.Today), ["reference"] = "portal-return",
-        });
+        var form = await PortalForm.OpenAsync(portal, $"/provider/learners/{hub.OnBreak}/return", PortalForm.Date("date", hub.Today));
+        var response = await form.SendAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Matches(new Regex("<a href=\"#newPlannedEnd\">[^<]*New planned end date is required"), page);
-        Assert.Contains("A return from a break in learning", page);
+        Assert.Contains("Confirm a return from a break in learning", page);
         Assert.Equal(before, await hub.SnapshotAsync());
     }
 
