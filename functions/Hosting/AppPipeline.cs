@@ -25,6 +25,14 @@ public static class AppPipeline
         app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // No stored id is longer than InputLimits.Id: a longer one in a route names nothing, and
+        // must not reach storage (whose refusal of an over-long key would read as an outage).
+        app.Use((http, next) =>
+        {
+            if (http.Request.RouteValues.Any(r => r.Key.EndsWith("id", StringComparison.OrdinalIgnoreCase) && r.Value is string s && s.Length > InputLimits.Id))
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"No record has an id longer than {InputLimits.Id} characters.").ExecuteAsync(http);
+            return next(http);
+        });
         app.UseSecurityHeaders(app.ApplicationServices.GetRequiredService<EntraOptions>());
         app.UseAuthentication();
         app.UseAuthorization();
