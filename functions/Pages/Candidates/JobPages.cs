@@ -1,5 +1,4 @@
 using System.Globalization;
-using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
 
@@ -66,7 +65,7 @@ public static class JobPages
                 """), HttpMethods.IsPost(http.Request.Method) ? StatusCodes.Status409Conflict : StatusCodes.Status200OK);
         // After an academy, the job is most likely with the academy's employer.
         if (!v.ContainsKey("employerName") && c.AcademyId is { } academyId
-            && await http.RequestServices.GetRequiredService<AcademyStore>().GetAsync(academyId, ct) is { } academy)
+            && await http.RequestServices.GetRequiredService<ProgrammeQueries>().AcademyRecordAsync(academyId, ct) is { } academy)
             v["employerName"] = academy.EmployerName;
         return PageLayout.Render(http, $"Record a job start for {name}", Html.Of($"""
             <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">

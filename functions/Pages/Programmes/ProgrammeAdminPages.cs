@@ -1,5 +1,4 @@
 using Apprenticeships.Domain.Levy.Policy;
-using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Functions.Pages.Programmes;
 
@@ -30,14 +29,14 @@ public static class ProgrammeAdminPages
                 : Results.Redirect($"/academies/{created.Done.Id}?saved=created");
         }).RequireAuthorization(StaffPolicies.Administration);
 
-        app.MapGet("/academies/{id}/edit", async (HttpContext http, string id, AcademyStore academies, CancellationToken ct) =>
-            InputLimits.IsId(id) && await academies.GetAsync(id, ct) is { } academy
+        app.MapGet("/academies/{id}/edit", async (HttpContext http, string id, ProgrammeQueries programmes, CancellationToken ct) =>
+            await programmes.AcademyRecordAsync(id, ct) is { } academy
                 ? await AcademyFormAsync(http, academy, AcademyValues(EditAcademy.From(academy)), [], ct)
                 : NotFound(http, "Academy", "/academies", "See all academies"))
             .RequireAuthorization(StaffPolicies.Administration);
-        app.MapPost("/academies/{id}/edit", async (HttpContext http, string id, IFormCollection form, AcademyStore academies, AcademyEditing editing, CancellationToken ct) =>
+        app.MapPost("/academies/{id}/edit", async (HttpContext http, string id, IFormCollection form, ProgrammeQueries programmes, AcademyEditing editing, CancellationToken ct) =>
         {
-            if (!InputLimits.IsId(id) || await academies.GetAsync(id, ct) is not { } academy) return NotFound(http, "Academy", "/academies", "See all academies");
+            if (await programmes.AcademyRecordAsync(id, ct) is not { } academy) return NotFound(http, "Academy", "/academies", "See all academies");
             var v = PageParts.Values(form);
             var (command, own) = ReadAcademy(v);
             if (own.Any(o => o.Problem is not null)) return await AcademyFormAsync(http, academy, v, PageParts.With(editing.CheckFields(command), own), ct);
@@ -62,14 +61,14 @@ public static class ProgrammeAdminPages
                 : Results.Redirect($"/cohorts/{created.Done.Id}?saved=created");
         }).RequireAuthorization(StaffPolicies.Administration);
 
-        app.MapGet("/cohorts/{id}/edit", async (HttpContext http, string id, CohortStore cohorts, CancellationToken ct) =>
-            InputLimits.IsId(id) && await cohorts.GetAsync(id, ct) is { } cohort
+        app.MapGet("/cohorts/{id}/edit", async (HttpContext http, string id, ProgrammeQueries programmes, CancellationToken ct) =>
+            await programmes.CohortRecordAsync(id, ct) is { } cohort
                 ? await CohortFormAsync(http, cohort, CohortValues(EditCohort.From(cohort)), [], ct)
                 : NotFound(http, "Cohort", "/cohorts", "See all cohorts"))
             .RequireAuthorization(StaffPolicies.Administration);
-        app.MapPost("/cohorts/{id}/edit", async (HttpContext http, string id, IFormCollection form, CohortStore cohorts, CohortEditing editing, CancellationToken ct) =>
+        app.MapPost("/cohorts/{id}/edit", async (HttpContext http, string id, IFormCollection form, ProgrammeQueries programmes, CohortEditing editing, CancellationToken ct) =>
         {
-            if (!InputLimits.IsId(id) || await cohorts.GetAsync(id, ct) is not { } cohort) return NotFound(http, "Cohort", "/cohorts", "See all cohorts");
+            if (await programmes.CohortRecordAsync(id, ct) is not { } cohort) return NotFound(http, "Cohort", "/cohorts", "See all cohorts");
             var v = PageParts.Values(form);
             var (command, own) = ReadCohort(v);
             if (own.Any(o => o.Problem is not null)) return await CohortFormAsync(http, cohort, v, PageParts.With(editing.CheckFields(command), own), ct);

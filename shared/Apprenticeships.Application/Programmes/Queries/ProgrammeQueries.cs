@@ -41,6 +41,12 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
         return ((await AcademiesAsync(ct)).Where(a => a.Ends >= today).ToList(), (await CohortsAsync(ct)).Where(k => k.StartDate >= today).ToList());
     }
 
+    /// <summary>The academy as stored (an edit form's starting values); null for an id no academy can have.</summary>
+    public async Task<Academy?> AcademyRecordAsync(string id, CancellationToken ct) => InputLimits.IsId(id) ? await academies.GetAsync(id, ct) : null;
+
+    /// <summary>The cohort as stored (an edit form's starting values); null for an id no cohort can have.</summary>
+    public async Task<Cohort?> CohortRecordAsync(string id, CancellationToken ct) => InputLimits.IsId(id) ? await cohorts.GetAsync(id, ct) : null;
+
     public async Task<Result<AcademyDetails>> AcademyAsync(string id, CancellationToken ct)
     {
         if (!InputLimits.IsId(id) || await academies.GetAsync(id, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{id}'.");
