@@ -50,9 +50,18 @@ public sealed class PipelineRun : IAsyncLifetime
             var failures = Logs.Lines.Where(l => l.Contains("Exception", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).TakeLast(8);
             // Which emails went out tells at a glance how far each branch got.
             var mail = (await Driver.MailAsync()).Where(m => C.Contains(m.RecipientId)).GroupBy(m => $"{m.Template}:c{Array.IndexOf(C, m.RecipientId)}").Select(g => $"{g.Key}x{g.Count()}");
-            throw new InvalidOperationException($"{e.Message}\nApp log failures:\n{string.Join("\n", failures)}\nMail so far: {string.Join(" ", mail)}", e);
+            // A workflow that failed says why in its failure details, which the engine does not always log.
+            var failed = new List<string>();
+            var workflows = App.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
+            await foreach (var instance in workflows.GetAllInstancesAsync(new Microsoft.DurableTask.Client.OrchestrationQuery
+                { Statuses = [Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Failed], FetchInputsAndOutputs = true }))
+                failed.Add($"{instance.InstanceId} ({instance.Name}): {Describe(instance.FailureDetails)}");
+            throw new InvalidOperationException($"{e.Message}\nApp log failures:\n{string.Join("\n", failures)}\nFailed workflows:\n{string.Join("\n", failed)}\nMail so far: {string.Join(" ", mail)}", e);
         }
     }
+
+    private static string Describe(Microsoft.DurableTask.TaskFailureDetails? failure) =>
+        failure is null ? "no details" : $"{failure.ErrorType}: {failure.ErrorMessage}\n{failure.StackTrace}" + (failure.InnerFailure is { } inner ? $"\n  caused by {Describe(inner)}" : "");
 
     private async Task RunAsync()
     {
