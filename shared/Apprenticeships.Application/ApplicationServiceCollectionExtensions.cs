@@ -52,7 +52,7 @@ public static class ApplicationServiceCollectionExtensions
             .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<CandidateTimeline>())
             .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<ProgrammeRecords>())
             .AddSingleton<AttentionItems>().AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<AttentionItems>())
-            .AddSingleton<AcademyStore>().AddSingleton<EmployerStore>().AddSingleton<CohortStore>().AddSingleton<ProviderStore>().AddSingleton<AdvisorStore>();
+            .AddSingleton<AcademyStore>().AddSingleton<EmployerStore>().AddSingleton<EmployerContactStore>().AddSingleton<CohortStore>().AddSingleton<ProviderStore>().AddSingleton<AdvisorStore>();
         services.AddSingleton<AdvisorDirectory>();
 
         services.AddSingleton<CandidateLinks>().AddSingleton<EnrolmentIds>().AddSingleton<CandidateEnrolment>().AddSingleton<CandidateWithdrawal>()

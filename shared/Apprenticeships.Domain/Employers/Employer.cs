@@ -13,3 +13,9 @@ public sealed record Employer(string Id, string Name, string Sector, bool IsLevy
 
 /// <summary>One of an employer's workplaces, by an id unique within the employer.</summary>
 public sealed record EmployerSite(string Id, string Name, string Postcode);
+
+/// <summary>
+/// A person at an employer the hub deals with. Personal data: kept apart from the employer,
+/// erasable, and referred to by id only in workflows, logs and queues.
+/// </summary>
+public sealed record EmployerContact(string Id, string EmployerId, string Name, string Role, string Email, string? Phone, bool IsPrimary);
