@@ -29,7 +29,7 @@ public static class BoardPage
             var sections = AttentionWords.BoardOrder
                 .Select(kind => (kind, items: board.Attention.Where(e => e.Kind == kind).ToList()))
                 .Where(s => s.items.Count > 0)
-                .Select(s => Section(s.kind, s.items));
+                .Select(s => Section(http, s.kind, s.items));
             var rules = AttentionWords.BoardOrder.Where(k => k != AttentionKind.Other).Select(kind => Html.Of($"""
                 <div class="govuk-summary-list__row">
                   <dt class="govuk-summary-list__key">{AttentionWords.Title(kind)}</dt>
@@ -52,25 +52,49 @@ public static class BoardPage
                 </details>
                 """));
         }).RequireAuthorization(StaffPolicies.AnyStaff);
+
+        // Marking a news item seen; an item that clears by being acted upon is refused (the rules say why).
+        app.MapPost("/attention/dismiss", async (HttpContext http, IFormCollection form, PipelineAttention attention, CancellationToken ct) =>
+        {
+            var dismissed = await attention.DismissAsync(new DismissAttention(form["candidateId"], form["key"]), http.User.FindFirst(StaffClaims.Id)?.Value ?? "unknown", ct);
+            return dismissed.Problem is { } problem
+                ? PageLayout.Render(http, "Cannot mark as seen", Html.Of($"""
+                    <h1 class="govuk-heading-l">This alert cannot be marked as seen</h1>
+                    <p class="govuk-body">{string.Join(" ", problem.Errors.Values.SelectMany(m => m))}</p>
+                    <p class="govuk-body"><a class="govuk-link" href="/#attention">Back to the pipeline board</a></p>
+                    """), problem.Kind == ProblemKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict)
+                : Results.Redirect("/#attention");
+        }).RequireAuthorization(StaffPolicies.Candidates);
         return app;
     }
 
-    private static Html Section(AttentionKind kind, List<AttentionEntry> items)
+    private static Html Section(HttpContext http, AttentionKind kind, List<AttentionEntry> items)
     {
         var id = $"attention-{kind}";
+        var news = AttentionRules.IsNews(kind);
+        Html Seen(AttentionEntry i) => news ? Html.Of($"""
+            <td class="govuk-table__cell">
+              <form method="post" action="/attention/dismiss">
+                {PageLayout.Antiforgery(http)}
+                <input type="hidden" name="candidateId" value="{i.CandidateId}"><input type="hidden" name="key" value="{i.Key}">
+                <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Mark as seen<span class="govuk-visually-hidden"> for {i.CandidateName}</span></button>
+              </form>
+            </td>
+            """) : Html.Empty;
         var rows = items.Select(i => Html.Of($"""
             <tr class="govuk-table__row" data-candidate="{i.CandidateId}">
               <td class="govuk-table__cell"><a class="govuk-link" href="/candidates/{i.CandidateId}">{i.CandidateName}</a></td>
               <td class="govuk-table__cell">{StageNames.Tag(i.Stage)}</td>
               <td class="govuk-table__cell">{i.What}</td>
               <td class="govuk-table__cell">{StageNames.When(i.RaisedAt)}</td>
+              {Seen(i)}
             </tr>
             """));
         return Html.Of($"""
             <section data-kind="{kind}">
               <h3 class="govuk-heading-s" id="{id}">{AttentionWords.Title(kind)} ({items.Count})</h3>
               <table class="govuk-table" aria-labelledby="{id}">
-                <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Candidate</th><th scope="col" class="govuk-table__header">Stage</th><th scope="col" class="govuk-table__header">Why</th><th scope="col" class="govuk-table__header">Alerted</th></tr></thead>
+                <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Candidate</th><th scope="col" class="govuk-table__header">Stage</th><th scope="col" class="govuk-table__header">Why</th><th scope="col" class="govuk-table__header">Alerted</th>{(news ? Html.Of($"<th scope=\"col\" class=\"govuk-table__header\"><span class=\"govuk-visually-hidden\">Action</span></th>") : Html.Empty)}</tr></thead>
                 <tbody class="govuk-table__body">{rows}</tbody>
               </table>
               <p class="govuk-body-s">{AttentionWords.Clears(kind)}</p>

@@ -35,6 +35,14 @@ public sealed record CandidateFacts(Candidate Candidate, IReadOnlyList<Programme
 /// </summary>
 public static class AttentionRules
 {
+    /// <summary>
+    /// Kinds that tell the advisor something rather than ask for a step the hub records: a candidate
+    /// who came back after closure may never change stage, and a legacy alert has no rule at all, so
+    /// an advisor may mark these seen. The others clear only by what is recorded, so none is hidden
+    /// while its work is undone.
+    /// </summary>
+    public static bool IsNews(AttentionKind kind) => kind is AttentionKind.LinkAnswer or AttentionKind.BackFromBreak or AttentionKind.Other;
+
     public static bool IsCleared(AttentionItem item, CandidateFacts facts)
     {
         var c = facts.Candidate;

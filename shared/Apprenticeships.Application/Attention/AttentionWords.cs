@@ -75,7 +75,8 @@ public static class AttentionWords
         AttentionKind.ReturnNotRecorded => "Clears when a finance officer records the return.",
         AttentionKind.LinkAnswer => "Clears when the candidate's stage changes (a closed candidate's answer stays until then).",
         _ => "Clears when the candidate's record is closed.",
-    } + (kind == AttentionKind.LinkAnswer ? "" : " Every alert clears when the candidate is closed (completed, no response or withdrawn).");
+    } + (kind == AttentionKind.LinkAnswer ? "" : " Every alert clears when the candidate is closed (completed, no response or withdrawn).")
+      + (AttentionRules.IsNews(kind) ? " An advisor may mark it as seen." : "");
 
     public static AttentionDescription Describe(AttentionItem item, ProgrammeDirectory names) =>
         new(Title(item.Kind), What(item, names), Clears(item.Kind));

@@ -41,12 +41,14 @@ public sealed class AttentionItems(StorageAccount account) : TableStore(account,
     public Task<List<StoredAttention>> ListOpenAsync(CancellationToken ct = default) => QueryAsync(TableClient.CreateQueryFilter($"Open eq {true}"), ct);
 
     /// <summary>Marks the item closed (acted upon, or its candidate closed); a repeat changes nothing.</summary>
-    public async Task CloseAsync(string candidateId, string key, DateTimeOffset at, CancellationToken ct = default)
+    public async Task CloseAsync(string candidateId, string key, DateTimeOffset at, CancellationToken ct = default, string? closedBy = null)
     {
         await EnsureCreatedAsync(ct);
+        var closed = new TableEntity(candidateId, RowKey(key)) { ["Open"] = false, ["ClosedAt"] = at };
+        if (closedBy is not null) closed["ClosedBy"] = closedBy; // a staff id: who marked it seen
         try
         {
-            await Table.UpdateEntityAsync(new TableEntity(candidateId, RowKey(key)) { ["Open"] = false, ["ClosedAt"] = at }, ETag.All, TableUpdateMode.Merge, ct);
+            await Table.UpdateEntityAsync(closed, ETag.All, TableUpdateMode.Merge, ct);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -72,6 +72,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         (null, "/#", Gate.AnyStaff),
         (null, "/api/candidates/{id}/erase", Gate.Administration),
         (null, "/api/attention", Gate.Candidates),
+        (null, "/attention", Gate.Candidates),
         (null, "/api/candidates", Gate.Candidates),
         (null, "/api/academies", Gate.Candidates),
         (null, "/api/cohorts", Gate.Candidates),

@@ -11,8 +11,13 @@ namespace Apprenticeships.Application.Candidates.Queries;
 
 /// <summary>An open attention item with the candidate it is about, named now, and its words.</summary>
 public sealed record AttentionEntry(
-    string CandidateId, string CandidateName, CandidateStage Stage, AttentionKind Kind, string Title, string What, string Clears,
+    string CandidateId, string Key, string CandidateName, CandidateStage Stage, AttentionKind Kind, string Title, string What, string Clears,
     DateTimeOffset RaisedAt, IReadOnlyDictionary<string, string> Facts);
+
+/// <summary>POST /api/attention/dismiss: the item to mark as seen, as <c>GET /api/attention</c> gives it.</summary>
+public sealed record DismissAttention(string? CandidateId, string? Key);
+
+public sealed record AttentionEntryKey(string CandidateId, string Key);
 
 /// <summary>The pipeline board: everyone, and the alerts not yet acted upon, oldest first.</summary>
 public sealed record PipelineBoard(List<Candidate> All, List<AttentionEntry> Attention);
@@ -59,11 +64,29 @@ public sealed class PipelineAttention(CandidateStore candidates, AttentionItems 
                     continue;
                 }
                 var words = AttentionWords.Describe(item, directory);
-                open.Add(new AttentionEntry(candidate.Id, $"{candidate.GivenName} {candidate.FamilyName}", candidate.Stage, item.Kind,
+                open.Add(new AttentionEntry(candidate.Id, item.Key, $"{candidate.GivenName} {candidate.FamilyName}", candidate.Stage, item.Kind,
                     words.Title, words.What, words.Clears, item.RaisedAt, item.Facts));
             }
         }
         return open.OrderBy(e => e.RaisedAt).ThenBy(e => e.CandidateName, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// An advisor marks a news item (<see cref="AttentionRules.IsNews"/>) as seen: it leaves the board,
+    /// with who marked it and when kept on the item. Repeating it changes nothing.
+    /// </summary>
+    public async Task<Result<AttentionEntryKey>> DismissAsync(DismissAttention command, string staffId, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var candidateId = errors.Id("candidateId", command.CandidateId, "Candidate id");
+        var key = errors.Text("key", command.Key, "Key", InputLimits.Title);
+        if (errors.Any) return errors.ToProblem();
+        var item = (await items.ForCandidateAsync(candidateId!, ct)).Select(AttentionAlerts.FromStored).FirstOrDefault(i => i.Key == key);
+        if (item is null) return Problem.NotFound("key", $"No attention item '{key}' for candidate '{candidateId}'.");
+        if (!AttentionRules.IsNews(item.Kind))
+            return Problem.Conflict("key", $"{AttentionWords.Title(item.Kind)}: this clears when it is acted upon ({AttentionWords.Clears(item.Kind)}), so it cannot be marked as seen.");
+        await items.CloseAsync(item.CandidateId, item.Key, clock.GetUtcNow(), ct, closedBy: staffId);
+        return Result<AttentionEntryKey>.Ok(new AttentionEntryKey(item.CandidateId, item.Key));
     }
 
     /// <summary>The levy commitment's events, read only when a break in learning needs them.</summary>

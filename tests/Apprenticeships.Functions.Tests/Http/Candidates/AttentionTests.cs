@@ -111,4 +111,43 @@ public class AttentionTests
         Assert.Equal([new(a, "AttendanceNotRecorded", second), new(a, "NoAcademyOutcome", null)], await OpenAsync(http, a));
         await EventuallyAsync(async () => (await OpenAsync(http, b)).SequenceEqual([new Open(b, "NoJobOffer", null)]), "b's academy items cleared, the no-offer alert raised");
     }
+
+    [Fact]
+    public async Task A_candidate_who_came_back_after_withdrawal_stays_on_the_board_until_an_advisor_marks_it_seen_but_an_unanswered_welcome_cannot_be_hidden()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var http = app.CreateClient();
+        var family = $"Seen{Guid.NewGuid():N}"[..14];
+        var back = await EnrolAsync(http, Referral(family, $"{family.ToLowerInvariant()}@example.org"));
+        var silent = await EnrolAsync(http, Referral($"{family}b", $"{family.ToLowerInvariant()}b@example.org"));
+        await EventuallyAsync(async () => await StageOfAsync(http, back) == "AwaitingInterest" && await StageOfAsync(http, silent) == "AwaitingInterest", "awaiting interest");
+        var link = Regex.Match((await MailForAsync(app, back)).Single(m => m.Template == "welcome").Text, @"http://localhost:7071(/l/\S+)").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync($"/api/candidates/{back}/withdraw", new { reason = "Moved away" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.PressAsync(link)).StatusCode); // came back after being withdrawn: news for the advisor
+        await app.AdvanceToOffsetAsync(TimeSpan.FromDays(PipelinePolicy.NoResponseAlertDays));
+        await EventuallyAsync(async () => (await OpenAsync(http, back)).Any(o => o.Kind == "LinkAnswer") && (await OpenAsync(http, silent)).Any(o => o.Kind == "NoAnswer"),
+            "the came-back answer and the unanswered welcome on the board");
+
+        var board = await http.GetStringAsync("/");
+        var form = Regex.Match(board, $"<form method=\"post\" action=\"/attention/dismiss\">\\s*<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\">\\s*" +
+            $"<input type=\"hidden\" name=\"candidateId\" value=\"{back}\"><input type=\"hidden\" name=\"key\" value=\"([^\"]+)\">");
+        Assert.True(form.Success, "a Mark as seen button for the candidate who came back");
+        Assert.DoesNotContain($"name=\"candidateId\" value=\"{silent}\"", board); // an alert that clears by acting on it has no such button
+        var seen = await http.PostAsync("/attention/dismiss", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.Groups[1].Value, ["candidateId"] = back, ["key"] = System.Net.WebUtility.HtmlDecode(form.Groups[2].Value),
+        }));
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        Assert.Equal("/", seen.RequestMessage!.RequestUri!.AbsolutePath); // back to the board
+        Assert.Empty(await OpenAsync(http, back));
+        Assert.DoesNotContain($"data-candidate=\"{back}\"", await http.GetStringAsync("/"));
+
+        var noAnswer = (await http.GetFromJsonAsync<JsonElement>("/api/attention")).EnumerateArray().Single(e => e.GetProperty("candidateId").GetString() == silent);
+        var refused = await http.PostAsJsonAsync("/api/attention/dismiss", new { candidateId = silent, key = noAnswer.GetProperty("key").GetString() });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("cannot be marked as seen", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("key")[0].GetString());
+        Assert.Equal([new(silent, "NoAnswer", null)], await OpenAsync(http, silent));
+        var unknown = await http.PostAsJsonAsync("/api/attention/dismiss", new { candidateId = silent, key = "no-such-step" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }
