@@ -1,3 +1,5 @@
+using Apprenticeships.Application.Staff.Commands;
+using Apprenticeships.Domain.Staff;
 using System.Globalization;
 
 namespace Apprenticeships.Functions.Pages.Candidates;
@@ -18,8 +20,8 @@ public static class EnrolPage
 
     public static IEndpointRouteBuilder MapEnrolPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/candidates/new", (HttpContext http) =>
-            Form(http, new Dictionary<string, string?>
+        app.MapGet("/candidates/new", async (HttpContext http, AdvisorDirectory advisors, CancellationToken ct) =>
+            Form(http, await advisors.ListAsync(ct), new Dictionary<string, string?>
             {
                 ["advisorId"] = http.User.FindFirst(StaffClaims.Id)?.Value, ["lawfulBasis"] = "Public task",
                 // One key per form shown: pressing the button again, or resending after a lost answer, is the same enrolment.
@@ -27,7 +29,7 @@ public static class EnrolPage
             }, []))
             .RequireAuthorization(StaffPolicies.Candidates);
 
-        app.MapPost("/candidates/new", async (HttpContext http, IFormCollection form, CandidateEnrolment enrolment, CancellationToken ct) =>
+        app.MapPost("/candidates/new", async (HttpContext http, IFormCollection form, CandidateEnrolment enrolment, AdvisorDirectory advisors, CancellationToken ct) =>
         {
             var values = form.Keys.ToDictionary(k => k, k => (string?)form[k].ToString());
             var (born, dateProblem) = DateOfBirth(values);
@@ -40,10 +42,10 @@ public static class EnrolPage
                 // The three date boxes did not make a date: show it with the referral's other problems, if any.
                 var errors = enrolment.Check(command.ToReferral());
                 errors["dateOfBirth"] = [dateProblem];
-                return Form(http, values, errors);
+                return Form(http, await advisors.ListAsync(ct), values, errors);
             }
             var enrolled = await enrolment.EnrolAsync(command, ct, values.GetValueOrDefault("enrolmentKey"));
-            return enrolled.Problem is { } problem ? Form(http, values, problem.ToDictionary()) : Results.Redirect($"/candidates/{enrolled.Value!.Id}?enrolled=1");
+            return enrolled.Problem is { } problem ? Form(http, await advisors.ListAsync(ct), values, problem.ToDictionary()) : Results.Redirect($"/candidates/{enrolled.Value!.Id}?enrolled=1");
         }).RequireAuthorization(StaffPolicies.Candidates);
         return app;
     }
@@ -60,9 +62,16 @@ public static class EnrolPage
             : (null, "Date of birth must be a real date, like 27 3 2007.");
     }
 
-    private static IResult Form(HttpContext http, Dictionary<string, string?> v, Dictionary<string, string[]> errors)
+    private static IResult Form(HttpContext http, List<Advisor> directory, Dictionary<string, string?> v, Dictionary<string, string[]> errors)
     {
         string? V(string name) => v.GetValueOrDefault(name);
+        // Advisors by name from the directory; an id not in it (the signed-in user's, or one typed before) stays choosable under its id,
+        // and a hub that has no directory yet types the staff id.
+        var advisor = directory.Count == 0
+            ? FormFields.Text("advisorId", "Advisor", V("advisorId"), errors, hint: "The advisor's staff id; yours unless you are enrolling for someone else. Add advisors to the directory to choose them by name.", width: "govuk-input--width-20", spellcheck: false)
+            : FormFields.Select("advisorId", "Advisor", directory.OrderBy(a => a.Name, StringComparer.CurrentCulture).Select(a => (a.Id, a.Name))
+                    .Concat(V("advisorId") is { Length: > 0 } other && directory.All(a => a.Id != other) ? [(other, other == http.User.FindFirst(StaffClaims.Id)?.Value ? $"You ({other}, not in the advisor directory)" : other)] : []),
+                V("advisorId"), errors, hint: "Who will look after them: their emails name this advisor");
         return PageLayout.Render(http, "Enrol a candidate", Html.Of($"""
             <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
               {FormFields.ErrorSummary(errors, FieldOrder)}
@@ -79,7 +88,7 @@ public static class EnrolPage
                 {FormFields.Radios("source", "Who referred them?", Sources, V("source"), errors)}
                 {FormFields.Checkbox("consent", "Consent", "The candidate agrees to the hub holding their details", V("consent") == "true", errors)}
                 {FormFields.Text("lawfulBasis", "Lawful basis for holding their details", V("lawfulBasis"), errors, width: "govuk-input--width-20")}
-                {FormFields.Text("advisorId", "Advisor", V("advisorId"), errors, hint: "The advisor's staff id; yours unless you are enrolling for someone else", width: "govuk-input--width-20", spellcheck: false)}
+                {advisor}
                 {FormFields.Button("Enrol candidate")}
               </form>
             </div></div>

@@ -41,6 +41,11 @@ public class AdvisorDirectoryPagesTests(DemoHubFixture hub)
         Assert.Equal("Rhian Evans-Price", (await Advisors.GetAsync(id))!.Name);
         Assert.Equal(HttpStatusCode.NotFound, (await _browser.GetAsync("/advisors/nobody-here/edit")).StatusCode);
 
+        // The enrol page offers the directory's advisors by name, and keeps the signed-in user choosable.
+        var enrolPage = await _browser.GetStringAsync("/candidates/new");
+        Assert.Contains($"<option value=\"{id}\">Rhian Evans-Price</option>", enrolPage);
+        Assert.Matches("<option value=\"[^\"]+\" selected>", enrolPage); // the signed-in user, by name or as "You (…)"
+
         var email = $"dafydd.{Guid.NewGuid():N}@example.org";
         var enrolled = await hub.Http.PostAsJsonAsync("/api/candidates", new
         {
