@@ -1,3 +1,4 @@
+using Apprenticeships.Application.Candidates.Queries;
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Candidates;
@@ -16,7 +17,7 @@ public sealed record CohortDetails(Cohort Cohort, DateOnly PlannedEndDate, IRead
 public sealed record WithMemberCount<T>(T Programme, int Members);
 
 /// <summary>The hub's academies and cohorts, with their members and what has been recorded about each.</summary>
-public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts, CandidateStore candidates, ProgrammeRecords records, TimeProvider clock)
+public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts, CandidateStore candidates, ProgrammeRecords records, ProgrammeNames names, TimeProvider clock)
 {
     public async Task<List<Academy>> AcademiesAsync(CancellationToken ct) => (await academies.ListAsync(ct)).OrderBy(a => a.Starts).ToList();
 
@@ -66,9 +67,11 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
     private async Task<List<MemberProgress>> ProgressOfAsync(List<Candidate> members, Func<ProgrammeRecord, bool> relevant, CancellationToken ct)
     {
         var progress = new List<MemberProgress>();
+        var directory = await names.LoadAsync(ct);
         foreach (var c in members)
         {
-            var facts = (await records.ForCandidateAsync(c.Id, ct)).Where(relevant).OrderBy(r => r.At).Select(RecordDescriptions.Describe).ToList();
+            // In the timeline's words, so a member list and a timeline never describe one fact two ways.
+            var facts = (await records.ForCandidateAsync(c.Id, ct)).Where(relevant).OrderBy(r => r.At).Select(r => CandidateHistory.Describe(r, directory)).ToList();
             progress.Add(new MemberProgress(c.Id, $"{c.GivenName} {c.FamilyName}", c.Stage, c.StageChangedAt, facts));
         }
         return progress;
