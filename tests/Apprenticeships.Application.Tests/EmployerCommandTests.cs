@@ -36,7 +36,7 @@ public sealed class EmployerCommandTests
         Refusals.AssertInvalid(await scheme.JoinAsync("e-1", new JoinScheme("2026-11-01", []), default), "support");
         Refusals.AssertInvalid(await scheme.JoinAsync("e-1", new JoinScheme("2026-11-01", ["0"]), default), "support");
         Refusals.AssertInvalid(await scheme.LeaveAsync("e-1", new LeaveScheme("3000-01-01", null), default), "date", "reason");
-        Refusals.AssertInvalid(await scheme.RecordEventAsync("e-1", new RecordSchemeEvent(null, "Fair\n"), default), "date", "eventName");
+        Refusals.AssertInvalid(await scheme.RecordEventAsync("e-1", new RecordSchemeEvent(null, "Fa\tir"), default), "date", "eventName");
         Refusals.AssertInvalid(await scheme.LogSessionAsync("e-1", new LogSupportSession("2026-11-01", "Retention", "no one", new string('n', InputLimits.Detail + 1)), default),
             "advisorId", "note");
     }

@@ -26,7 +26,7 @@ public sealed record ProgrammeDirectory(
     public Cohort? CohortOf(string? id) => id is not null && Cohorts.TryGetValue(id, out var c) ? c : null;
 
     /// <summary>"Adult Care Academy (Acorn Care)": the academy's name and its employer.</summary>
-    public string Academy(string? id) => AcademyOf(id) is { } a ? $"{a.Name} ({a.EmployerName})" : id ?? "an academy";
+    public string Academy(string? id) => AcademyOf(id) is { } a ? $"{a.Name} ({a.EmployerName ?? Employer(a.EmployerId)})" : id ?? "an academy";
 
     /// <summary>"Adult care intake (Adult care worker (level 2))": the cohort's name and its standard.</summary>
     public string Cohort(string? id) => CohortOf(id) is { } c ? $"{c.Name} ({c.StandardName})" : id ?? "a cohort";
