@@ -78,7 +78,7 @@ public class EmployerRecordTests(EmployersApiFixture fixture) : IClassFixture<Em
         // One name: renaming the employer renames it in the levy's list of employers.
         await _http.RenameAsync(id, "Wychavon Council");
         var (_, levyEmployers) = await _http.SendAsync(HttpMethod.Get, "/api/finance/employers");
-        Assert.Equal("Wychavon Council", levyEmployers.EnumerateArray().Single(e => e.GetProperty("employerId").GetString() == id).GetProperty("name").GetString());
+        Assert.Equal("Wychavon Council", levyEmployers.GetProperty("employers").EnumerateArray().Single(e => e.GetProperty("employerId").GetString() == id).GetProperty("name").GetString());
 
         // And an employer the finance API adds is an employer like any other.
         var financeOnly = LocalAzurite.UniqueName("finance");
