@@ -50,7 +50,7 @@ public sealed class DemoHubFixture : IAsyncLifetime
             await Http.GetStringAsync($"/api/cohorts/{CohortId}"),
             await Http.GetStringAsync($"/api/finance/employers/{EmployerId}/account"),
             await Http.GetStringAsync($"/api/employers/{CareEmployerId}"),
-            await Http.GetStringAsync("/api/employers"),
+            await Http.GetStringAsync($"/api/employers/{EmployerId}"),
         };
         foreach (var branch in new[] { "silent", "academy", "job", "cohort" })
         {
