@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Apprenticeships.Application.Employers.Commands;
 using Apprenticeships.Domain.Levy;
 
 namespace Apprenticeships.Functions.Dev;
@@ -7,7 +8,11 @@ namespace Apprenticeships.Functions.Dev;
 /// <summary>What the demo made, so a newcomer can follow it through the API.</summary>
 public sealed record DemoHubCreated(
     string EmployerId, string AcademyId, string CohortId, IReadOnlyList<DemoProvider> Providers,
-    IReadOnlyList<DemoCandidate> Candidates, IReadOnlyList<string> Next);
+    IReadOnlyList<DemoCandidate> Candidates, IReadOnlyList<string> Next)
+{
+    /// <summary>The care provider the academy and the job starts are with, a member of the hub's employer scheme.</summary>
+    public string? CareEmployerId { get; init; }
+}
 
 public sealed record DemoProvider(string Id, string Name, string ApiKey);
 
@@ -15,13 +20,14 @@ public sealed record DemoCandidate(string Id, string Branch);
 
 /// <summary>
 /// Development only: a demo hub built through the same services the API uses — two providers,
-/// a levy-paying council with six months of declarations, an academy starting in three days, a
+/// a levy-paying council with six months of declarations, a care provider in the hub's employer
+/// scheme (with a site, a contact and a support session), an academy with it starting in three days, a
 /// cohort starting in four weeks and twenty fictional candidates. Sixteen confirm interest (as if
 /// they had clicked their link); twelve of those join the academy, two start jobs and two are
 /// accepted onto the cohort; four stay silent. Moving the clock then shows every stage.
 /// </summary>
 public sealed class DemoHub(
-    ProviderKeys providerKeys, LevyEmployers employers, AcademyCreation academies, CohortCreation cohorts, CandidateEnrolment enrolment,
+    ProviderKeys providerKeys, LevyEmployers employers, EmployerRegistration registration, EmployerContacts contacts, SchemeMembership scheme, AcademyCreation academies, CohortCreation cohorts, CandidateEnrolment enrolment,
     CandidateQueries candidates, CandidateAssignments assignments, IWorkflows workflows, TimeProvider clock)
 {
     private static readonly string[] GivenNames = ["Amira", "Ben", "Chloe", "Dev", "Ellie", "Femi", "Grace", "Harry", "Isla", "Jay",
@@ -51,7 +57,14 @@ public sealed class DemoHub(
         }
 
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var academy = (await academies.CreateAsync(new CreateAcademy($"demo-academy-{tag}", "Adult Care Academy", "Acorn Care", "Adult care", providers[0].Id, "County Hall",
+        // The care provider: one record, which the academy, the job starts and the scheme all refer to.
+        var care = (await registration.CreateAsync(new CreateEmployer($"demo-acorn-care-{tag}", "Acorn Care", "Adult care", IsLevyPayer: false, IsSme: true,
+            [new SiteFields(null, "Acorn House", "WR1 2AB")]), ct)).Done;
+        _ = (await contacts.AddAsync(care.Id, new AddContact("Morgan Demo", "Registered manager", $"morgan.demo.{tag}@example.org", null, IsPrimary: true), ct)).Done;
+        _ = (await scheme.JoinAsync(care.Id, new JoinScheme(Day(-60), [nameof(Apprenticeships.Domain.Employers.MemberSupport.RecruitmentSupport),
+            nameof(Apprenticeships.Domain.Employers.MemberSupport.RetentionSupport)]), ct)).Done;
+        _ = (await scheme.LogSessionAsync(care.Id, new LogSupportSession(Day(-14), "Recruiting for the academy", "amara", null), ct)).Done;
+        var academy = (await academies.CreateAsync(new CreateAcademy($"demo-academy-{tag}", "Adult Care Academy", care.Id, "Adult care", providers[0].Id, "County Hall",
             [Day(3), Day(4)], Day(7), Day(18), Day(21), CostPerPlace: 450m), ct)).Done;
         var cohort = (await cohorts.CreateAsync(new CreateCohort($"demo-cohort-{tag}", "Adult care intake", "Adult care worker (level 2)", employerId, providers[0].Id,
             Day(28), DurationMonths: 12, AgreedPrice: 7_000m, FundingBandMaximum: 7_000m), ct)).Done;
@@ -76,7 +89,7 @@ public sealed class DemoHub(
             var (assigned, branch) = i switch
             {
                 < AcademyMembers => (await assignments.AddToAcademyAsync(academy.Id, new AddMember(c.Id), ct), $"academy {academy.Id}"),
-                < AcademyMembers + JobStarters => (await assignments.RecordJobStartAsync(c.Id, new RecordJobStart(Day(7), "Acorn Care"), ct), "job starting in 7 days"),
+                < AcademyMembers + JobStarters => (await assignments.RecordJobStartAsync(c.Id, new RecordJobStart(Day(7), care.Id), ct), "job starting in 7 days"),
                 _ => (await assignments.AddToCohortAsync(cohort.Id, new AddMember(c.Id), ct), $"cohort {cohort.Id}"),
             };
             _ = assigned.Done;
@@ -89,7 +102,8 @@ public sealed class DemoHub(
             "POST /api/dev/clock/advance {\"by\":\"P3D\"} for session reminders; {\"by\":\"P15D\"} closes the silent four as NoResponse.",
             $"POST /api/academies/{academy.Id}/outcomes to record interview outcomes; GET /api/academies/{academy.Id} for progress.",
             $"Advance past {cohort.StartDate:yyyy-MM-dd} and the cohort's two candidates are InTraining, with levy commitments.",
-        ]);
+            $"GET /api/employers/{care.Id} for the care provider: its site, contact and membership of the employer scheme.",
+        ]) { CareEmployerId = care.Id };
     }
 
     /// <summary>Assignments need the journey to have recorded the confirmed interest; that takes a moment.</summary>

@@ -2,6 +2,7 @@ using Apprenticeships.Functions.Http;
 using Apprenticeships.Functions.Http.Candidates;
 using Apprenticeships.Functions.Http.Dev;
 using Apprenticeships.Functions.Http.Email;
+using Apprenticeships.Functions.Http.Employers;
 using Apprenticeships.Functions.Http.Finance;
 using Apprenticeships.Functions.Http.Programmes;
 using Apprenticeships.Functions.Http.Reports;
@@ -63,6 +64,7 @@ public static class AppPipeline
         app.MapCohortsApi();
         app.MapProvidersApi();
         app.MapReportsApi();
+        app.MapEmployersApi();
         if (environment.IsDevelopment())
         {
             app.MapDevClockApi();

@@ -67,6 +67,7 @@ public static class ApiDocument
         ["Programmes"] = "Sector-based work academies and apprenticeship cohorts: create them, add members, record attendance and outcomes.",
         ["Providers"] = $"Registering training providers (hub administrators), and the providers' own API, authenticated by {ProviderKeys.Header}.",
         ["Finance"] = "Council finance systems and officers: levy employers, declarations, English fractions, accounts and forecasts, commitments, transfers.",
+        ["Employers"] = "The hub's employers, one record each (academies, job starts, cohorts and the levy account refer to it): their sites, contacts (personal data, erasable) and membership of the hub's employer scheme.",
         ["Reports"] = "The hub's outcome figures for a date range, as JSON or CSV.",
         ["Email"] = "SendGrid's signed event webhook.",
         ["Health"] = "Whether the app can reach its storage.",

@@ -1,5 +1,6 @@
 using Apprenticeships.Functions.Pages.Candidates;
 using Apprenticeships.Functions.Pages.Dev;
+using Apprenticeships.Functions.Pages.Employers;
 using Apprenticeships.Functions.Pages.Finance;
 using Apprenticeships.Functions.Pages.ProviderPortal;
 using Apprenticeships.Functions.Pages.Programmes;
@@ -21,6 +22,7 @@ public static class PageEndpoints
         app.MapJobPages();
         app.MapAdvisorDirectoryPages();
         app.MapProgrammePages();
+        app.MapEmployerPages();
         app.MapProviderAdminPages();
         app.MapFinancePages();
         app.MapOutcomeReportPage();

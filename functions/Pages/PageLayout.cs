@@ -17,6 +17,7 @@ public static class PageLayout
         new("/candidates", "Candidates", Can(StaffRoles.Advisor)),
         new("/academies", "Academies", Can(StaffRoles.Advisor)),
         new("/cohorts", "Cohorts", Can(StaffRoles.Advisor)),
+        new("/employers", "Employers", Can(StaffRoles.Advisor)),
         new("/providers", "Providers", Can(StaffRoles.Admin)),
         new("/advisors", "Advisors", Can(StaffRoles.Admin)),
         new("/finance", "Finance", Can(StaffRoles.Finance)),

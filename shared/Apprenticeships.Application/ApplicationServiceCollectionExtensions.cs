@@ -2,6 +2,8 @@ using Apprenticeships.Storage.Employers;
 using Apprenticeships.Application.Attention;
 using Apprenticeships.Application.Candidates;
 using Apprenticeships.Application.Clock;
+using Apprenticeships.Application.Employers.Commands;
+using Apprenticeships.Application.Employers.Queries;
 using Apprenticeships.Application.Candidates.Commands;
 using Apprenticeships.Application.Candidates.Queries;
 using Apprenticeships.Application.Finance.Commands;
@@ -68,6 +70,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<LevyEmployers>().AddSingleton<Commitments>().AddSingleton<Transfers>()
             .AddSingleton<CommitmentSchedules>().AddSingleton<LevyAccounts>().AddSingleton<FinanceRecords>().AddSingleton<PolicyInForce>();
         services.AddSingleton<OutcomeFiguresQuery>();
+        services.AddSingleton<MembershipStore>().AddSingleton<EmployerRegistration>().AddSingleton<EmployerContacts>().AddSingleton<SchemeMembership>().AddSingleton<EmployerQueries>();
         return services;
     }
 }

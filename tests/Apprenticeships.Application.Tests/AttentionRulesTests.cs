@@ -170,7 +170,8 @@ public sealed class AttentionRulesTests
     [Fact]
     public void The_words_name_the_academy_and_take_their_numbers_from_the_facts()
     {
-        var academy = new Academy(Academy, "Adult Care Academy", "Acorn Care", "Adult care", "prov-1", "County Hall", [Session], Session.AddDays(2), Session.AddDays(9), Session.AddDays(12), 450m);
+        var academy = new Academy(Academy, "Adult Care Academy", "acorn-care", "Adult care", "prov-1", "County Hall", [Session], Session.AddDays(2), Session.AddDays(9), Session.AddDays(12), 450m)
+            .ShowingEmployer(new Apprenticeships.Domain.Employers.Employer("acorn-care", "Acorn Care", "Adult care", IsLevyPayer: false, IsSme: true));
         var names = new ProgrammeDirectory(new Dictionary<string, Academy> { [Academy] = academy }, new Dictionary<string, Cohort>(), new Dictionary<string, ProviderAccount>());
         Assert.Equal("Missed the session on 1 December 2026 of the academy Adult Care Academy (Acorn Care).",
             AttentionWords.What(Item(AttentionKind.MissedSession, (AttentionFacts.AcademyId, Academy), (AttentionFacts.Session, "2026-12-01")), names));

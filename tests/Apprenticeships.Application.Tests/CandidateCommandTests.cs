@@ -38,7 +38,7 @@ public sealed class CandidateCommandTests
         Assert.Contains("500", result.Problem!.Detail);
     }
 
-    private CandidateAssignments Assignments() => new(_.Candidates, _.Academies, _.Cohorts, _.Records, _.Workflows, _.Clock);
+    private CandidateAssignments Assignments() => new(_.Candidates, _.Academies, _.Cohorts, _.Records, _.EmployerRecords, _.Workflows, _.Clock);
 
     [Theory]
     [InlineData(null)]
@@ -52,10 +52,11 @@ public sealed class CandidateCommandTests
     }
 
     [Theory]
-    [InlineData("2027-03-02", "Acorn Care", "startDate")]      // 93 days ahead: beyond the 92-day window
-    [InlineData("2026-08-28", "Acorn Care", "startDate")]      // 93 days back
-    [InlineData("29/11/2026", "Acorn Care", "startDate")]
-    [InlineData("2026-12-01", "", "employerName")]
+    [InlineData("2027-03-02", "acorn-care", "startDate")]      // 93 days ahead: beyond the 92-day window
+    [InlineData("2026-08-28", "acorn-care", "startDate")]      // 93 days back
+    [InlineData("29/11/2026", "acorn-care", "startDate")]
+    [InlineData("2026-12-01", "", "employerId")]
+    [InlineData("2026-12-01", "Acorn Care", "employerId")]    // a name, not an employer's id
     public async Task A_job_start_is_a_real_date_near_today_with_an_employer(string start, string employer, string field)
     {
         Refusals.AssertInvalid(await Assignments().RecordJobStartAsync("c-1", new RecordJobStart(start, employer), default), field);

@@ -16,10 +16,13 @@ public sealed class CandidateHistoryTests
     private static readonly ProgrammeDirectory Names = new(
         new Dictionary<string, Academy>
         {
-            ["academy-1"] = new("academy-1", "Adult Care Academy", "Acorn Care", "Adult care", "prov-1", "County Hall", [Session], Session.AddDays(3), Session.AddDays(10), Session.AddDays(13), 450m),
+            ["academy-1"] = new("academy-1", "Adult Care Academy", "acorn-care", "Adult care", "prov-1", "County Hall", [Session], Session.AddDays(3), Session.AddDays(10), Session.AddDays(13), 450m),
         },
         new Dictionary<string, Cohort> { ["cohort-1"] = new("cohort-1", "Adult care intake", "Adult care worker (level 2)", "council", "prov-1", new(2027, 2, 1), 12, 7_000m, 7_000m) },
-        new Dictionary<string, ProviderAccount> { ["prov-1"] = new("prov-1", "Care Skills Training", "hash", Day0) });
+        new Dictionary<string, ProviderAccount> { ["prov-1"] = new("prov-1", "Care Skills Training", "hash", Day0) })
+    {
+        Employers = new Dictionary<string, Apprenticeships.Domain.Employers.Employer> { ["acorn-care"] = new("acorn-care", "Acorn Care", "Adult care", IsLevyPayer: false, IsSme: true) },
+    };
 
     private static readonly Candidate Amira = new()
     {
@@ -92,6 +95,14 @@ public sealed class CandidateHistoryTests
     }
 
     [Fact]
+    public void A_job_start_from_before_employers_had_records_keeps_the_name_typed()
+    {
+        var rows = new TimelineRows([new(Day0.AddSeconds(1), CandidateStage.InWork, "Started a job on 4 December 2026.")], []);
+        var events = Build(rows, [Record("job-start", RecordKind.JobStart, Day0, date: Session, value: JobRoute.Direct, reason: "Severn Logistics")]);
+        Assert.Equal("Started a job with Severn Logistics on 4 December 2026.", Assert.Single(events).What);
+    }
+
+    [Fact]
     public void A_job_start_the_last_sustainment_answer_and_an_achievement_are_one_event_with_the_stage_they_caused()
     {
         var rows = new TimelineRows(
@@ -101,7 +112,7 @@ public sealed class CandidateHistoryTests
         ], []);
         var records = new List<ProgrammeRecord>
         {
-            Record("job-start", RecordKind.JobStart, Day0, date: Session, value: JobRoute.ViaSwap, reason: "Acorn Care"),
+            Record("job-start", RecordKind.JobStart, Day0, programme: "acorn-care", date: Session, value: JobRoute.ViaSwap),
             Record("sustainment-26", RecordKind.SustainmentCheck, Day0.AddDays(190), value: "26", reason: "InWork"),
         };
 

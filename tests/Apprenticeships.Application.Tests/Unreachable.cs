@@ -2,6 +2,7 @@ using Apprenticeships.Application.Workflows;
 using Apprenticeships.Domain.Levy.Policy;
 using Apprenticeships.Storage;
 using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Employers;
 using Apprenticeships.Storage.Levy;
 using Apprenticeships.Storage.Programmes;
 
@@ -35,10 +36,14 @@ internal sealed class Unreachable
     public CohortStore Cohorts { get; } = new(Account);
     public ProviderStore Providers { get; } = new(Account);
     public Apprenticeships.Storage.Staff.AdvisorStore Advisors { get; } = new(Account);
-    public Programmes.ProgrammeNames Names => new(Academies, Cohorts, Providers);
+    public EmployerStore EmployerRecords { get; } = new(Account);
+    public MembershipStore Memberships { get; } = new(Account);
+    public EmployerContactStore Contacts { get; } = new(Account);
+    public Apprenticeships.Storage.Audit.AuditLog Audit { get; } = new(Account);
+    public Programmes.ProgrammeNames Names => new(Academies, Cohorts, Providers, EmployerRecords);
     public LevyTables LevyTables { get; } = new(Account);
 
-    public LevyEmployerRepository Employers => new(LevyTables);
+    public LevyEmployerRepository Employers => new(EmployerRecords, LevyTables);
     public CommitmentRepository Commitments => new(LevyTables);
     public LevyTransferRepository Transfers => new(LevyTables);
     public AccountRecordsRepository Accounts => new(Employers, new LevyDeclarationRepository(LevyTables), new EnglishFractionRepository(LevyTables), Commitments, Transfers);

@@ -149,6 +149,22 @@ public partial class AccessibilityTests(PagesApp app) : IClassFixture<PagesApp>
         await page.GotoAsync($"/cohorts/{cohortId}");
         await axe.CheckAsync(page, "Cohort");
 
+        var careId = demo.GetProperty("careEmployerId").GetString()!;
+        await page.GotoAsync("/employers");
+        await axe.CheckAsync(page, "Employers");
+        await page.GotoAsync($"/employers/{careId}");
+        await axe.CheckAsync(page, "Employer, a member, with the session, event and leaving forms");
+        await SubmitAsync(page, "Log session");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await axe.CheckAsync(page, "Employer with a support session's errors");
+        await page.GotoAsync($"/employers/{demo.GetProperty("employerId").GetString()}");
+        await axe.CheckAsync(page, "Employer, never a member, with the joining form");
+        await SubmitAsync(page, "Record joining");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await axe.CheckAsync(page, "Employer with joining's errors");
+        await page.GotoAsync("/employers/nobody");
+        await axe.CheckAsync(page, "Employer not found");
+
         await page.GotoAsync("/reports/outcomes");
         await axe.CheckAsync(page, "Outcome report");
         await page.GotoAsync("/reports/outcomes?from=2030-01-01&to=2020-01-01");
@@ -216,6 +232,22 @@ public partial class AccessibilityTests(PagesApp app) : IClassFixture<PagesApp>
         await axe.CheckAsync(admin, "New cohort with errors");
         await admin.GotoAsync($"/cohorts/{cohortId}/edit");
         await axe.CheckAsync(admin, "Cohort edit");
+
+        var careId = demo.GetProperty("careEmployerId").GetString()!;
+        await admin.GotoAsync("/employers/new");
+        await axe.CheckAsync(admin, "New employer");
+        await SubmitAsync(admin, "Add employer");
+        await Assertions.Expect(admin.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await axe.CheckAsync(admin, "New employer with errors");
+        await admin.GotoAsync($"/employers/{careId}/edit");
+        await axe.CheckAsync(admin, "Employer edit");
+        await admin.GotoAsync($"/employers/{careId}");
+        await axe.CheckAsync(admin, "Employer as an administrator sees it, with contacts to erase");
+        await admin.GotoAsync($"/employers/{careId}/contacts/new");
+        await axe.CheckAsync(admin, "New contact");
+        await SubmitAsync(admin, "Add contact");
+        await Assertions.Expect(admin.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await axe.CheckAsync(admin, "New contact with errors");
 
         var finance = await app.SignedInPageAsync("ben", bypassCsp: true);
         await axe.CheckAsync(finance, "Levy accounts");

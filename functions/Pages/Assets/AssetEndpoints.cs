@@ -10,9 +10,10 @@ public static class AssetEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapFrontendAssets(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/assets/{*file}", (string file, FrontendAssets assets, HttpContext http) =>
+        // "/assets/" names no file: a 404 like any other missing file, not a binding failure.
+        app.MapGet("/assets/{*file}", (string? file, FrontendAssets assets, HttpContext http) =>
         {
-            if (!assets.TryGet(file, out var content, out var contentType)) return Results.NotFound();
+            if (string.IsNullOrEmpty(file) || !assets.TryGet(file, out var content, out var contentType)) return Results.NotFound();
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.Bytes(content, contentType);
         }).AllowAnonymous();

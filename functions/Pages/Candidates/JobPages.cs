@@ -8,7 +8,7 @@ namespace Apprenticeships.Functions.Pages.Candidates;
 /// </summary>
 public static class JobPages
 {
-    private static readonly string[] JobStartFields = ["startDate", "employerName"];
+    private static readonly string[] JobStartFields = ["startDate", "employerId"];
     private static readonly string[] SustainmentFields = ["week", "inWork"];
 
     public static IEndpointRouteBuilder MapJobPages(this IEndpointRouteBuilder app)
@@ -24,7 +24,7 @@ public static class JobPages
             var values = PageParts.Values(form);
             var (start, dateProblem) = PageParts.DateFromBoxes(values, "startDate", "Start date");
             // A start date the boxes could not make is sent as none: the command refuses it (required) and saves nothing.
-            var recorded = await assignments.RecordJobStartAsync(candidate.Id, new RecordJobStart(start, values.GetValueOrDefault("employerName")), ct);
+            var recorded = await assignments.RecordJobStartAsync(candidate.Id, new RecordJobStart(start, values.GetValueOrDefault("employerId")), ct);
             if (recorded.Succeeded) return Results.Redirect($"/candidates/{candidate.Id}/sustainment?started=1");
             var errors = PageParts.With(PageParts.OnFields(recorded.Problem!.Errors, JobStartFields, "startDate"), [("startDate", dateProblem)]);
             return await JobStartAsync(http, candidate, values, errors, ct);
@@ -64,9 +64,10 @@ public static class JobPages
                 <p class="govuk-body"><a class="govuk-link" href="/candidates/{c.Id}">Back to {name}</a></p>
                 """), HttpMethods.IsPost(http.Request.Method) ? StatusCodes.Status409Conflict : StatusCodes.Status200OK);
         // After an academy, the job is most likely with the academy's employer.
-        if (!v.ContainsKey("employerName") && c.AcademyId is { } academyId
+        if (!v.ContainsKey("employerId") && c.AcademyId is { } academyId
             && await http.RequestServices.GetRequiredService<ProgrammeQueries>().AcademyRecordAsync(academyId, ct) is { } academy)
-            v["employerName"] = academy.EmployerName;
+            v["employerId"] = academy.EmployerId;
+        var employers = await Programmes.ProgrammeAdminPages.EmployersAsync(http, ct);
         return PageLayout.Render(http, $"Record a job start for {name}", Html.Of($"""
             <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
               {FormFields.ErrorSummary(errors, JobStartFields)}
@@ -76,7 +77,7 @@ public static class JobPages
               <form method="post" action="/candidates/{c.Id}/job-start" novalidate>
                 {PageLayout.Antiforgery(http)}
                 {FormFields.Date("startDate", "Start date", PageParts.Boxes(v, "startDate"), errors, hint: $"Within {CandidateAssignments.JobStartWindowDays} days of today, for example 27 3 2026")}
-                {FormFields.Text("employerName", "Employer", v.GetValueOrDefault("employerName"), errors, width: "govuk-input--width-30")}
+                {FormFields.Select("employerId", "Employer", employers, v.GetValueOrDefault("employerId"), errors, hint: "Not listed? An administrator adds employers under Employers.")}
                 {FormFields.Button("Record job start")}
               </form>
               <p class="govuk-body"><a class="govuk-link" href="/candidates/{c.Id}">Back to {name}</a></p>

@@ -91,7 +91,9 @@ public static class AcademyPages
             <span class="govuk-caption-l">Academy {a.Id}</span>
             <h1 class="govuk-heading-l">{a.Name}</h1>
             <dl class="govuk-summary-list">
-              {PageParts.Row("Employer", $"{a.EmployerName} ({a.Sector})")}{PageParts.Row("Provider", a.ProviderId)}{PageParts.Row("Place", a.Place)}
+              {PageParts.Row("Employer", a.EmployerId is { } employerId
+                  ? Html.Of($"<a class=\"govuk-link\" href=\"/employers/{employerId}\">{a.EmployerName}</a> ({a.Sector})")
+                  : Html.Of($"{a.EmployerName} ({a.Sector})"))}{PageParts.Row("Provider", a.ProviderId)}{PageParts.Row("Place", a.Place)}
               {PageParts.Row("Placement", $"{PageParts.LongDate(a.PlacementStart)} to {PageParts.LongDate(a.PlacementEnd)}")}
               {PageParts.Row("Interview", PageParts.LongDate(a.InterviewDate))}{PageParts.Row("Cost per place", a.CostPerPlace.ToString("C", PageParts.EnGb))}
             </dl>

@@ -9,7 +9,7 @@ namespace Apprenticeships.Functions.Pages.Programmes;
 /// </summary>
 public static class ProgrammeAdminPages
 {
-    private static readonly string[] AcademyFields = ["id", "name", "employerName", "sector", "providerId", "place", "sessions", "placementStart", "placementEnd", "interviewDate", "costPerPlace"];
+    private static readonly string[] AcademyFields = ["id", "name", "employerId", "sector", "providerId", "place", "sessions", "placementStart", "placementEnd", "interviewDate", "costPerPlace"];
     private static readonly string[] CohortFields = ["id", "name", "standardName", "employerId", "providerId", "startDate", "durationMonths", "agreedPrice", "fundingBandMaximum"];
 
     public static IEndpointRouteBuilder MapProgrammeAdminPages(this IEndpointRouteBuilder app)
@@ -20,7 +20,7 @@ public static class ProgrammeAdminPages
         {
             var v = PageParts.Values(form);
             var (details, own) = ReadAcademy(v);
-            var command = new CreateAcademy(string.IsNullOrWhiteSpace(v.GetValueOrDefault("id")) ? null : v["id"], details.Name, details.EmployerName, details.Sector,
+            var command = new CreateAcademy(string.IsNullOrWhiteSpace(v.GetValueOrDefault("id")) ? null : v["id"], details.Name, details.EmployerId, details.Sector,
                 details.ProviderId, details.Place, details.Sessions, details.PlacementStart, details.PlacementEnd, details.InterviewDate, details.CostPerPlace);
             if (own.Any(o => o.Problem is not null)) return await AcademyFormAsync(http, null, v, PageParts.With(creation.Check(command), own), ct);
             var created = await creation.CreateAsync(command, ct);
@@ -92,7 +92,7 @@ public static class ProgrammeAdminPages
         var (placementEnd, endProblem) = PageParts.DateFromBoxes(v, "placementEnd", "Placement end");
         var (interview, interviewProblem) = PageParts.DateFromBoxes(v, "interviewDate", "Interview date");
         var (cost, costProblem) = PageParts.Money(v.GetValueOrDefault("costPerPlace"), "Cost per place");
-        return (new EditAcademy(v.GetValueOrDefault("name"), v.GetValueOrDefault("employerName"), v.GetValueOrDefault("sector"), v.GetValueOrDefault("providerId"),
+        return (new EditAcademy(v.GetValueOrDefault("name"), v.GetValueOrDefault("employerId"), v.GetValueOrDefault("sector"), v.GetValueOrDefault("providerId"),
                 v.GetValueOrDefault("place"), sessions, placementStart, placementEnd, interview, cost),
             [("sessions", sessionsProblem), ("placementStart", startProblem), ("placementEnd", endProblem), ("interviewDate", interviewProblem), ("costPerPlace", costProblem)]);
     }
@@ -110,7 +110,7 @@ public static class ProgrammeAdminPages
 
     private static Dictionary<string, string?> AcademyValues(EditAcademy a) => new()
     {
-        ["name"] = a.Name, ["employerName"] = a.EmployerName, ["sector"] = a.Sector, ["providerId"] = a.ProviderId, ["place"] = a.Place,
+        ["name"] = a.Name, ["employerId"] = a.EmployerId, ["sector"] = a.Sector, ["providerId"] = a.ProviderId, ["place"] = a.Place,
         ["sessions"] = PageParts.AsLines(a.Sessions), ["placementStart"] = a.PlacementStart, ["placementEnd"] = a.PlacementEnd, ["interviewDate"] = a.InterviewDate,
         ["costPerPlace"] = a.CostPerPlace?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
     };
@@ -127,6 +127,7 @@ public static class ProgrammeAdminPages
     {
         string? V(string name) => v.GetValueOrDefault(name);
         var providers = await ProvidersAsync(http, ct);
+        var employers = await EmployersAsync(http, ct);
         var (title, action) = editing is null ? ("Create an academy", "/academies/new") : ($"Edit {editing.Name}", $"/academies/{editing.Id}/edit");
         return PageLayout.Render(http, title, Html.Of($"""
             <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
@@ -138,7 +139,8 @@ public static class ProgrammeAdminPages
                 {PageLayout.Antiforgery(http)}
                 {(editing is null ? FormFields.Text("id", "Academy id (optional)", V("id"), errors, hint: "Letters, digits, '-' and '_'. Leave it blank and one is made.", width: "govuk-input--width-20", spellcheck: false) : Html.Empty)}
                 {FormFields.Text("name", "Name", V("name"), errors, width: "govuk-input--width-30")}
-                {FormFields.Text("employerName", "Employer", V("employerName"), errors, hint: "Whose vacancies the academy is built around", width: "govuk-input--width-30")}
+                {FormFields.Select("employerId", "Employer", employers, V("employerId"), errors,
+                    hint: editing is { EmployerId: null, EmployerName: { } typed } ? $"Whose vacancies the academy is built around. It was recorded as \"{typed}\": choose that employer's record." : "Whose vacancies the academy is built around (add employers under Employers)")}
                 {FormFields.Text("sector", "Sector", V("sector"), errors, width: "govuk-input--width-20")}
                 {FormFields.Select("providerId", "Training provider", providers, V("providerId"), errors)}
                 {FormFields.Text("place", "Place", V("place"), errors, hint: "Where the sessions are held", width: "govuk-input--width-30")}
@@ -158,8 +160,7 @@ public static class ProgrammeAdminPages
     {
         string? V(string name) => v.GetValueOrDefault(name);
         var providers = await ProvidersAsync(http, ct);
-        var employers = new[] { ("", "Choose…") }.Concat((await http.RequestServices.GetRequiredService<FinanceRecords>().EmployersAsync(ct)).Employers
-            .Select(e => (e.EmployerId, $"{e.Name} ({e.EmployerId})")));
+        var employers = await EmployersAsync(http, ct);
         var policy = http.RequestServices.GetRequiredService<FundingPolicy>();
         var today = http.RequestServices.GetRequiredService<TimeProvider>().Today();
         var (title, action) = editing is null ? ("Create a cohort", "/cohorts/new") : ($"Edit {editing.Name}", $"/cohorts/{editing.Id}/edit");
@@ -174,7 +175,7 @@ public static class ProgrammeAdminPages
                 {(editing is null ? FormFields.Text("id", "Cohort id (optional)", V("id"), errors, hint: "Letters, digits, '-' and '_'. Leave it blank and one is made.", width: "govuk-input--width-20", spellcheck: false) : Html.Empty)}
                 {FormFields.Text("name", "Name", V("name"), errors, width: "govuk-input--width-30")}
                 {FormFields.Text("standardName", "Apprenticeship standard", V("standardName"), errors, hint: "For example, Adult care worker (level 2)", width: "govuk-input--width-30")}
-                {FormFields.Select("employerId", "Employer", employers, V("employerId"), errors, hint: "Employers with a levy account (Finance adds them)")}
+                {FormFields.Select("employerId", "Employer", employers, V("employerId"), errors, hint: "Its levy account pays: a levy payer's own, or one that receives transfers")}
                 {FormFields.Select("providerId", "Training provider", providers, V("providerId"), errors)}
                 {FormFields.Date("startDate", "Start date", PageParts.Boxes(v, "startDate"), errors, hint: "For example, 1 9 2026")}
                 {FormFields.Text("durationMonths", "Duration in months", V("durationMonths"), errors, hint: $"{CohortRules.ShortestMonths} to {CohortRules.LongestMonths}", width: "govuk-input--width-4")}
@@ -225,6 +226,11 @@ public static class ProgrammeAdminPages
             """))}
             """));
     }
+
+    /// <summary>The hub's employers for a select list, by name: shared by the academy, cohort and job-start forms.</summary>
+    internal static async Task<IEnumerable<(string, string)>> EmployersAsync(HttpContext http, CancellationToken ct) =>
+        new[] { ("", "Choose…") }.Concat((await http.RequestServices.GetRequiredService<Apprenticeships.Application.Employers.Queries.EmployerQueries>().ListAsync(ct))
+            .Select(e => (e.Id, $"{e.Name} ({e.Id})")));
 
     private static async Task<IEnumerable<(string, string)>> ProvidersAsync(HttpContext http, CancellationToken ct) =>
         new[] { ("", "Choose…") }.Concat((await http.RequestServices.GetRequiredService<ProviderKeys>().ListAsync(ct)).Select(p => (p.Id, $"{p.Name} ({p.Id})")));

@@ -45,6 +45,9 @@ public static partial class ReferralRules
         return born.AddYears(age) > day ? age - 1 : age;
     }
 
+    /// <summary>Whether the text has a UK postcode's shape (an employer's site uses the same rule as a candidate's address).</summary>
+    public static bool IsPostcode(string? text) => !string.IsNullOrWhiteSpace(text) && UkPostcode().IsMatch(text.Trim());
+
     public static string NormalisePostcode(string postcode)
     {
         var compact = postcode.Replace(" ", "").ToUpperInvariant();

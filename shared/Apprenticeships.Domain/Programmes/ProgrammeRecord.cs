@@ -9,7 +9,10 @@ public enum RecordKind
     Attendance,
     /// <summary>How the academy ended (ProgrammeId = academy, Value = <see cref="SwapOutcome"/>, Reason).</summary>
     SwapOutcome,
-    /// <summary>Started a job (Date = first day, Value = Direct/ViaSwap, Reason = employer).</summary>
+    /// <summary>
+    /// Started a job (Date = first day, Value = Direct/ViaSwap, ProgrammeId = the employer's id; records from before
+    /// employers had records have no ProgrammeId and the employer's name as typed in Reason).
+    /// </summary>
     JobStart,
     /// <summary>The answer to a sustainment check (Value = weeks, Reason = InWork/NotInWork).</summary>
     SustainmentCheck,

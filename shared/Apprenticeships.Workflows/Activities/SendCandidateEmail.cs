@@ -6,6 +6,7 @@ using Apprenticeships.Application.Settings;
 using Apprenticeships.Application.Staff.Commands;
 using Apprenticeships.Email;
 using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Employers;
 using Apprenticeships.Storage.Levy;
 using Apprenticeships.Storage.Programmes;
 
@@ -18,7 +19,7 @@ namespace Apprenticeships.Workflows.Activities;
 /// </summary>
 public sealed class SendCandidateEmail(
     CandidateStore candidates, AcademyStore academies, CohortStore cohorts, ProviderStore providers, LevyEmployerRepository employers,
-    AdvisorDirectory advisors, CandidateLinks links, IEmailSender sender, IOptions<HubOptions> hub, CandidateTimeline timeline, TimeProvider clock)
+    EmployerStore employerRecords, AdvisorDirectory advisors, CandidateLinks links, IEmailSender sender, IOptions<HubOptions> hub, CandidateTimeline timeline, TimeProvider clock)
     : TaskActivity<Keyed<CandidateEmail>, bool>
 {
     private static readonly TimeSpan InterestLinkLifetime = TimeSpan.FromDays(PipelinePolicy.InterestLinkDays);
@@ -61,9 +62,11 @@ public sealed class SendCandidateEmail(
 
     private async Task AddAcademyAsync(Dictionary<string, string> model, Candidate candidate, string academyId, IReadOnlyDictionary<string, string> details)
     {
-        var academy = await academies.GetAsync(academyId) ?? throw new InvalidOperationException($"No academy '{academyId}'.");
+        var stored = await academies.GetAsync(academyId) ?? throw new InvalidOperationException($"No academy '{academyId}'.");
+        // The employer's name as it is now, read at sending time like everything else in the email.
+        var academy = stored.ShowingEmployer(stored.EmployerId is { } employerId ? await employerRecords.GetAsync(employerId) : null);
         model["programmeName"] = academy.Name;
-        model["employerName"] = academy.EmployerName;
+        model["employerName"] = academy.EmployerName ?? "";
         model["interviewDate"] = Long(academy.InterviewDate);
         model["interviewPlace"] = academy.Place;
         model["sessionPlace"] = academy.Place;

@@ -119,13 +119,13 @@ public class AdvisorPagesTests(DemoHubFixture hub)
         // The academy workflow ends and the journey makes them engaged again, ready for the job.
         await hub.App.UntilStageAsync(member, CandidateStage.Engaged);
         var jobPage = $"/candidates/{member}/job-start";
-        Assert.Contains("value=\"Acorn Care\"", await _browser.GetStringAsync(jobPage));   // the academy's employer, to start from
-        var halfDate = await PageForms.PostAsync(_browser, jobPage, jobPage, new() { ["startDate-day"] = "3", ["startDate-month"] = "", ["startDate-year"] = "2026", ["employerName"] = "" });
+        Assert.Contains($"<option value=\"{hub.CareEmployerId}\" selected>Acorn Care", await _browser.GetStringAsync(jobPage));   // the academy's employer, to start from
+        var halfDate = await PageForms.PostAsync(_browser, jobPage, jobPage, new() { ["startDate-day"] = "3", ["startDate-month"] = "", ["startDate-year"] = "2026", ["employerId"] = "" });
         var halfDatePage = await halfDate.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, halfDate.StatusCode);
-        Assert.Equal(["startDate", "employerName"], PageForms.SummaryFields(halfDatePage));
+        Assert.Equal(["startDate", "employerId"], PageForms.SummaryFields(halfDatePage));
         Assert.Equal("Start date must include a day, month and year.", PageForms.ErrorBeside(halfDatePage, "startDate"));
-        var tooLate = await PageForms.PostAsync(_browser, jobPage, jobPage, new(PageForms.DateBoxes("startDate", hub.App.Today().AddDays(200))) { ["employerName"] = "Acorn Care" });
+        var tooLate = await PageForms.PostAsync(_browser, jobPage, jobPage, new(PageForms.DateBoxes("startDate", hub.App.Today().AddDays(200))) { ["employerId"] = hub.CareEmployerId });
         Assert.Equal(HttpStatusCode.BadRequest, tooLate.StatusCode);
         Assert.Contains("within 92 days", PageForms.ErrorBeside(await tooLate.Content.ReadAsStringAsync(), "startDate"));
         Assert.DoesNotContain(await hub.App.RecordsAsync(member), r => r.Kind == RecordKind.JobStart);
@@ -133,12 +133,12 @@ public class AdvisorPagesTests(DemoHubFixture hub)
 
         // Started 13 weeks ago (as late as a start may be recorded), so the first check is already due.
         var start = hub.App.Today().AddDays(-91);
-        var started = await PageForms.PostAsync(_browser, jobPage, jobPage, new(PageForms.DateBoxes("startDate", start)) { ["employerName"] = "Acorn Care" });
+        var started = await PageForms.PostAsync(_browser, jobPage, jobPage, new(PageForms.DateBoxes("startDate", start)) { ["employerId"] = hub.CareEmployerId });
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         Assert.Equal($"/candidates/{member}/sustainment?started=1", started.Headers.Location?.OriginalString);
         Assert.Equal(CandidateStage.InWork, (await hub.App.CandidateAsync(member)).Stage);
         var job = Assert.Single(await hub.App.RecordsAsync(member), r => r.Kind == RecordKind.JobStart);
-        Assert.Equal((start, JobRoute.ViaSwap, "Acorn Care"), (job.Date!.Value, job.Value, job.Reason));
+        Assert.Equal((start, JobRoute.ViaSwap, hub.CareEmployerId, null), (job.Date!.Value, job.Value, job.ProgrammeId, job.Reason));
 
         var checks = $"/candidates/{member}/sustainment";
         var checksPage = await _browser.GetStringAsync(checks);
@@ -185,7 +185,7 @@ public class AdvisorPagesTests(DemoHubFixture hub)
         Assert.Contains("id=\"not-engaged\"", await _browser.GetStringAsync($"/candidates/{jobStarter}/job-start"));
         var silent = hub.Candidate("silent");
         var tooSoon = await PageForms.PostAsync(_browser, $"/candidates/{silent}", $"/candidates/{silent}/job-start",
-            new(PageForms.DateBoxes("startDate", hub.App.Today())) { ["employerName"] = "Someone Else" });
+            new(PageForms.DateBoxes("startDate", hub.App.Today())) { ["employerId"] = hub.CareEmployerId });
         Assert.Equal(HttpStatusCode.BadRequest, tooSoon.StatusCode);
         Assert.Contains("Only engaged candidates", PageForms.ErrorBeside(await tooSoon.Content.ReadAsStringAsync(), "startDate"));
         Assert.DoesNotContain(await hub.App.RecordsAsync(silent), r => r.Kind == RecordKind.JobStart);

@@ -20,7 +20,7 @@ public class ProgrammeAdminPagesTests(DemoHubFixture hub)
         var today = hub.App.Today();
         var fields = new Dictionary<string, string>
         {
-            ["id"] = id, ["name"] = "Warehouse Academy", ["employerName"] = "Severn Logistics", ["sector"] = "Logistics", ["providerId"] = ProviderA,
+            ["id"] = id, ["name"] = "Warehouse Academy", ["employerId"] = hub.CareEmployerId, ["sector"] = "Logistics", ["providerId"] = ProviderA,
             ["place"] = "Unit 4, Shrub Hill", ["sessions"] = $"{today.AddDays(5):d/M/yyyy}\r\n{today.AddDays(6):yyyy-MM-dd}\r\n", ["costPerPlace"] = "£1,250.50",
         };
         foreach (var (name, days) in new[] { ("placementStart", 8), ("placementEnd", 19), ("interviewDate", 22) })
@@ -52,7 +52,7 @@ public class ProgrammeAdminPagesTests(DemoHubFixture hub)
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(["name", "sessions", "placementEnd", "costPerPlace"], PageForms.SummaryFields(page));
         Assert.Equal("Placement end must include a day, month and year.", PageForms.ErrorBeside(page, "placementEnd"));
-        Assert.Contains("Severn Logistics", page);   // what was typed is kept
+        Assert.Contains($"<option value=\"{hub.CareEmployerId}\" selected>", page);   // what was chosen is kept
         Assert.Null(await Academies.GetAsync(id));
 
         // The commands' own rules: an interview more than six weeks after the first session.
@@ -88,7 +88,7 @@ public class ProgrammeAdminPagesTests(DemoHubFixture hub)
         Dictionary<string, string> Fields(string name, string sessions) => new(PageForms.DateBoxes("placementStart", before.PlacementStart)
             .Concat(PageForms.DateBoxes("placementEnd", before.PlacementEnd)).Concat(PageForms.DateBoxes("interviewDate", before.InterviewDate)))
         {
-            ["name"] = name, ["employerName"] = before.EmployerName, ["sector"] = before.Sector, ["providerId"] = before.ProviderId, ["place"] = before.Place,
+            ["name"] = name, ["employerId"] = before.EmployerId!, ["sector"] = before.Sector, ["providerId"] = before.ProviderId, ["place"] = before.Place,
             ["sessions"] = sessions, ["costPerPlace"] = "450.00",
         };
         var keptSessions = string.Join("\n", before.Sessions.Select(s => s.ToString("yyyy-MM-dd")));

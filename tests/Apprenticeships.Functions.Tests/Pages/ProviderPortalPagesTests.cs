@@ -47,9 +47,10 @@ public sealed class PortalHubFixture : IAsyncLifetime
 
         // A week on, so that a return can follow the break; an academy of the same provider holds a session that day.
         await d.ToAsync(PipelineDriver.Noon(d.Today.AddDays(7)));
+        var careId = (await d.PostAsync("/api/employers", new { name = "Acorn Care", sector = "Adult care", isLevyPayer = false }, HttpStatusCode.Created)).GetProperty("id").GetString();
         await d.PostAsync("/api/academies", new
         {
-            id = AcademyId, name = "Care Academy", employerName = "Acorn Care", sector = "Adult care", providerId = Hub.ProviderKey.Split('.')[0],
+            id = AcademyId, name = "Care Academy", employerId = careId, sector = "Adult care", providerId = Hub.ProviderKey.Split('.')[0],
             place = "County Hall", sessions = new[] { Day(Today) }, placementStart = Day(Today.AddDays(1)), placementEnd = Day(Today.AddDays(7)),
             interviewDate = Day(Today.AddDays(10)), costPerPlace = 450m,
         }, HttpStatusCode.Created);

@@ -28,6 +28,7 @@ public sealed class PipelineRun : IAsyncLifetime
     public string AcademyId { get; } = LocalAzurite.UniqueName("academy");
     public string CohortId { get; } = LocalAzurite.UniqueName("cohort");
     public string EmployerId { get; } = LocalAzurite.UniqueName("council");
+    public string CareEmployerId { get; } = LocalAzurite.UniqueName("acorn-care");
     public DateOnly Day0 { get; private set; }
     public DateOnly CohortStart { get; private set; }
     public HttpStatusCode CrossProviderAttempt { get; private set; }
@@ -125,9 +126,10 @@ public sealed class PipelineRun : IAsyncLifetime
                 levyDueYtd = 8_000m * taxMonth, submissionDate = new DateOnly(month.Year, month.Month, 1).AddMonths(1).AddDays(14).ToString("yyyy-MM-dd"),
             }, HttpStatusCode.Created);
         }
+        await d.PostAsync("/api/employers", new { id = CareEmployerId, name = "Acorn Care", sector = "Adult care", isLevyPayer = false, isSme = true }, HttpStatusCode.Created);
         await d.PostAsync("/api/academies", new
         {
-            id = AcademyId, name = "Adult Care Academy", employerName = "Acorn Care", sector = "Adult care", providerId, place = "County Hall, Worcester",
+            id = AcademyId, name = "Adult Care Academy", employerId = CareEmployerId, sector = "Adult care", providerId, place = "County Hall, Worcester",
             sessions = new[] { Day0.AddDays(3), Day0.AddDays(4) }.Select(s => s.ToString("yyyy-MM-dd")),
             placementStart = Day0.AddDays(7).ToString("yyyy-MM-dd"), placementEnd = Day0.AddDays(18).ToString("yyyy-MM-dd"),
             interviewDate = Day0.AddDays(21).ToString("yyyy-MM-dd"), costPerPlace = CostPerPlace,
@@ -202,7 +204,7 @@ public sealed class PipelineRun : IAsyncLifetime
     {
         await d.ToAsync(PipelineDriver.Noon(Day0.AddDays(22)));
         foreach (var c in Range(7, 11))
-            await d.PostAsync($"/api/candidates/{c}/job-start", new { startDate = Day0.AddDays(25).ToString("yyyy-MM-dd"), employerName = "Acorn Care" }, HttpStatusCode.Created);
+            await d.PostAsync($"/api/candidates/{c}/job-start", new { startDate = Day0.AddDays(25).ToString("yyyy-MM-dd"), employerId = CareEmployerId }, HttpStatusCode.Created);
         foreach (var c in Range(12, 16)) await d.PostAsync($"/api/cohorts/{CohortId}/members", new { candidateId = c }, HttpStatusCode.Created);
 
         var apprentices = Range(12, 16).Append(C[19]).ToList();

@@ -83,9 +83,12 @@ public class RepeatedSignalTests
         Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/providers", new { id = providerId, name = "Care Skills Training" })).StatusCode);
         academyId ??= $"a{Guid.NewGuid():N}"[..12];
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
+        var employer = await http.PostAsJsonAsync("/api/employers", new { name = "Acorn Care", sector = "Adult care", isLevyPayer = false, isSme = true });
+        Assert.True(employer.StatusCode == HttpStatusCode.Created, await employer.Content.ReadAsStringAsync());
+        var employerId = (await employer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var created = await http.PostAsJsonAsync("/api/academies", new
         {
-            id = academyId, name = "Adult Care Academy", employerName = "Acorn Care", sector = "Adult care", providerId, place = "County Hall",
+            id = academyId, name = "Adult Care Academy", employerId, sector = "Adult care", providerId, place = "County Hall",
             sessions = new[] { Day(3), Day(4) }, placementStart = Day(7), placementEnd = Day(18), interviewDate = Day(21), costPerPlace = 450m,
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());

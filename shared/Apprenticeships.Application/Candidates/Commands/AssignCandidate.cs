@@ -3,6 +3,7 @@ using Apprenticeships.Application.Workflows;
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Employers;
 using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Application.Candidates.Commands;
@@ -10,8 +11,8 @@ namespace Apprenticeships.Application.Candidates.Commands;
 /// <summary>Adds an engaged candidate to an academy or cohort.</summary>
 public sealed record AddMember(string? CandidateId);
 
-/// <summary>An engaged candidate has started a job (direct, or after an academy).</summary>
-public sealed record RecordJobStart(string? StartDate, string? EmployerName);
+/// <summary>An engaged candidate has started a job (direct, or after an academy) with an employer the hub has a record of, by id.</summary>
+public sealed record RecordJobStart(string? StartDate, string? EmployerId);
 
 /// <summary>
 /// Puts an engaged candidate on their next step: an academy, a cohort or a job. The candidate
@@ -20,7 +21,7 @@ public sealed record RecordJobStart(string? StartDate, string? EmployerName);
 /// assignment after a crash finds the claim and finishes the rest; the reference keeps it one signal.
 /// </summary>
 public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore academies, CohortStore cohorts,
-    ProgrammeRecords records, IWorkflows workflows, TimeProvider clock)
+    ProgrammeRecords records, EmployerStore employers, IWorkflows workflows, TimeProvider clock)
 {
     /// <summary>A job start is recorded when it is known: up to three months either side of today.</summary>
     public const int JobStartWindowDays = 92;
@@ -49,16 +50,17 @@ public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore
     {
         var errors = new FieldErrors();
         var start = errors.Date("startDate", command.StartDate, "Start date");
-        var employer = errors.Text("employerName", command.EmployerName, "Employer name", InputLimits.Title);
+        var employer = errors.Id("employerId", command.EmployerId, "Employer");
         var today = clock.Today();
         if (start is { } s && (s < today.AddDays(-JobStartWindowDays) || s > today.AddDays(JobStartWindowDays)))
             errors.Add("startDate", $"The start date must be within {JobStartWindowDays} days of today.");
         if (errors.Any) return errors.ToProblem();
-        return await AssignAsync(candidateId, new Assignment(AssignmentKind.Job, null, start), ct, employer: employer, missingField: "id");
+        if (await employers.GetAsync(employer!, ct) is null) return Problem.NotFound("employerId", $"No employer '{employer}' (add it under /api/employers).");
+        return await AssignAsync(candidateId, new Assignment(AssignmentKind.Job, null, start), ct, employerId: employer, missingField: "id");
     }
 
     private async Task<Result<Candidate>> AssignAsync(string candidateId, Assignment assignment, CancellationToken ct,
-        decimal costPerPlace = 0, string? employer = null, string missingField = "candidateId")
+        decimal costPerPlace = 0, string? employerId = null, string missingField = "candidateId")
     {
         if (!InputLimits.IsId(candidateId)) return Problem.NotFound(missingField, $"No candidate '{candidateId}'.");
         var now = clock.GetUtcNow();
@@ -97,7 +99,7 @@ public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore
             var viaSwap = (await records.ForCandidateAsync(candidateId, ct)).Any(r => r.Kind == RecordKind.SwapOutcome && r.Value == nameof(SwapOutcome.CompletedSuccessful));
             await records.AddAsync(new ProgrammeRecord(candidateId, RecordKeys.JobStart, RecordKind.JobStart, now)
             {
-                Date = assignment.StartDate, Value = viaSwap ? JobRoute.ViaSwap : JobRoute.Direct, Reason = employer,
+                Date = assignment.StartDate, Value = viaSwap ? JobRoute.ViaSwap : JobRoute.Direct, ProgrammeId = employerId,
             }, ct);
         }
         await workflows.AssignAsync(candidateId, assignment, $"assigned-{assignment.Kind}-{assignment.ProgrammeId}", ct);

@@ -125,7 +125,7 @@ public static class CandidateHistory
             RecordKind.SwapOutcome => $"Finished the academy {names.Academy(r.ProgrammeId)}: {Words.OutcomeOf(r.Value).ToLowerInvariant()}{OutcomeDetail(r.Reason)}.",
             RecordKind.Attendance => $"{(r.Value == AcademyAttendance.Present ? "Attended" : "Missed")} the session on {date} of the academy {names.Academy(r.ProgrammeId)}."
                 + (r.Reason is null ? "" : $" {Words.Capitalised(r.Reason)}.") + (confirmedBy is null ? "" : $" Confirmed by {confirmedBy}."),
-            RecordKind.JobStart => $"Started a job{(r.Reason is null ? "" : $" with {r.Reason}")} on {date}{(r.Value == JobRoute.ViaSwap ? " after an academy" : "")}.",
+            RecordKind.JobStart => $"Started a job{(r.ProgrammeId is not null ? $" with {names.Employer(r.ProgrammeId)}" : r.Reason is null ? "" : $" with {r.Reason}")} on {date}{(r.Value == JobRoute.ViaSwap ? " after an academy" : "")}.",
             RecordKind.SustainmentCheck => $"{r.Value}-week sustainment check: {(r.Reason == SustainmentChecks.InWork ? "still in work" : "no longer in work")}.",
             RecordKind.ApprenticeshipStart => $"Started the apprenticeship in the cohort {names.Cohort(r.ProgrammeId)} on {date}.",
             RecordKind.Confirmation => $"{names.Provider(r.ProgrammeId)} confirmed {ConfirmationWords(r.Value)} on {date}{(r.Reason is null ? "" : $": {r.Reason}")}.",

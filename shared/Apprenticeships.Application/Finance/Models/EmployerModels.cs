@@ -1,6 +1,9 @@
 namespace Apprenticeships.Application.Finance.Models;
 
-/// <summary>POST /api/finance/employers. The caller chooses the id, so re-posting is harmless.</summary>
+/// <summary>
+/// POST /api/finance/employers. The caller chooses the id, so re-posting is harmless. It creates the
+/// employer's one record (the same as POST /api/employers), or finds it when already there.
+/// </summary>
 public sealed record AddEmployer(string? EmployerId, string? Name, bool? IsLevyPayer, bool? IsSme);
 
 public sealed record EmployerResponse(string EmployerId, string Name, bool IsLevyPayer, bool IsSme);

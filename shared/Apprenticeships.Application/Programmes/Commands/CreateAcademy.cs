@@ -1,18 +1,19 @@
 using Apprenticeships.Domain.Programmes;
+using Apprenticeships.Storage.Employers;
 using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Application.Programmes.Commands;
 
-/// <summary>A new academy; dates travel as "YYYY-MM-DD" text so a wrong one is a problem naming its field.</summary>
+/// <summary>A new academy; dates travel as "YYYY-MM-DD" text so a wrong one is a problem naming its field. The employer is an existing one, by id.</summary>
 public sealed record CreateAcademy(
-    string? Id, string? Name, string? EmployerName, string? Sector, string? ProviderId, string? Place,
+    string? Id, string? Name, string? EmployerId, string? Sector, string? ProviderId, string? Place,
     List<string>? Sessions, string? PlacementStart, string? PlacementEnd, string? InterviewDate, decimal? CostPerPlace)
 {
-    internal AcademyFields Details => new(Name, EmployerName, Sector, ProviderId, Place, Sessions, PlacementStart, PlacementEnd, InterviewDate, CostPerPlace);
+    internal AcademyFields Details => new(Name, EmployerId, Sector, ProviderId, Place, Sessions, PlacementStart, PlacementEnd, InterviewDate, CostPerPlace);
 }
 
 /// <summary>Creates a sector-based work academy run by a registered provider (<see cref="AcademyRules"/>).</summary>
-public sealed class AcademyCreation(AcademyStore academies, ProviderStore providers, TimeProvider clock)
+public sealed class AcademyCreation(AcademyStore academies, ProviderStore providers, EmployerStore employers, TimeProvider clock)
 {
     /// <summary>A session a day for the six weeks an academy may run, and then some.</summary>
     public const int MostSessions = AcademyFields.MostSessions;
@@ -36,6 +37,7 @@ public sealed class AcademyCreation(AcademyStore academies, ProviderStore provid
         var rules = AcademyRules.Check(academy, clock.Today());
         if (rules.Count > 0) return Problem.Invalid(rules);
         if (await providers.GetAsync(academy.ProviderId, ct) is null) return Problem.NotFound("providerId", $"No provider '{academy.ProviderId}'.");
+        if (await employers.GetAsync(academy.EmployerId!, ct) is null) return Problem.NotFound("employerId", $"No employer '{academy.EmployerId}' (add it under /api/employers).");
         if (!await academies.AddAsync(academy.Id, academy, ct)) return Problem.Conflict("id", $"Academy '{academy.Id}' already exists.");
         return Result<Academy>.Ok(academy, created: true);
     }
@@ -43,7 +45,7 @@ public sealed class AcademyCreation(AcademyStore academies, ProviderStore provid
 
 /// <summary>An academy's fields as a create or an edit gives them, read the same way for both.</summary>
 internal sealed record AcademyFields(
-    string? Name, string? EmployerName, string? Sector, string? ProviderId, string? Place,
+    string? Name, string? EmployerId, string? Sector, string? ProviderId, string? Place,
     List<string>? Sessions, string? PlacementStart, string? PlacementEnd, string? InterviewDate, decimal? CostPerPlace)
 {
     public const int MostSessions = 60;
@@ -52,7 +54,7 @@ internal sealed record AcademyFields(
     public Academy? Read(FieldErrors errors, string? id)
     {
         var name = errors.Text("name", Name, "Name", InputLimits.Title);
-        var employer = errors.Text("employerName", EmployerName, "Employer name", InputLimits.Title);
+        var employer = errors.Id("employerId", EmployerId, "Employer");
         var sector = errors.Text("sector", Sector, "Sector", InputLimits.Sector);
         var providerId = errors.Id("providerId", ProviderId, "Provider id");
         var place = errors.Text("place", Place, "Place", InputLimits.Place);

@@ -33,7 +33,7 @@ public sealed class CohortCreation(CohortStore cohorts, ProviderStore providers,
 
         var rules = CohortRules.Check(cohort, clock.Today());
         if (rules.Count > 0) return Problem.Invalid(rules);
-        if (await employers.FindAsync(cohort.EmployerId, ct) is null) return Problem.NotFound("employerId", $"No employer '{cohort.EmployerId}' (add it under /api/finance/employers).");
+        if (await employers.FindAsync(cohort.EmployerId, ct) is null) return Problem.NotFound("employerId", $"No employer '{cohort.EmployerId}' (add it under /api/employers).");
         if (await providers.GetAsync(cohort.ProviderId, ct) is null) return Problem.NotFound("providerId", $"No provider '{cohort.ProviderId}'.");
         if (!await cohorts.AddAsync(cohort.Id, cohort, ct)) return Problem.Conflict("id", $"Cohort '{cohort.Id}' already exists.");
         return Result<Cohort>.Ok(cohort, created: true);

@@ -1,18 +1,19 @@
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Employers;
 using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Application.Programmes.Commands;
 
 /// <summary>An academy's new details (its id stays); dates as "YYYY-MM-DD" text, like <see cref="CreateAcademy"/>.</summary>
 public sealed record EditAcademy(
-    string? Name, string? EmployerName, string? Sector, string? ProviderId, string? Place,
+    string? Name, string? EmployerId, string? Sector, string? ProviderId, string? Place,
     List<string>? Sessions, string? PlacementStart, string? PlacementEnd, string? InterviewDate, decimal? CostPerPlace)
 {
-    internal AcademyFields Details => new(Name, EmployerName, Sector, ProviderId, Place, Sessions, PlacementStart, PlacementEnd, InterviewDate, CostPerPlace);
+    internal AcademyFields Details => new(Name, EmployerId, Sector, ProviderId, Place, Sessions, PlacementStart, PlacementEnd, InterviewDate, CostPerPlace);
 
     /// <summary>The academy's details as they stand, to start an edit from.</summary>
-    public static EditAcademy From(Academy a) => new(a.Name, a.EmployerName, a.Sector, a.ProviderId, a.Place,
+    public static EditAcademy From(Academy a) => new(a.Name, a.EmployerId, a.Sector, a.ProviderId, a.Place,
         a.Sessions.Select(s => s.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList(),
         a.PlacementStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         a.PlacementEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -25,7 +26,7 @@ public sealed record EditAcademy(
 /// join, and its provider confirms their attendance, so once it has members its dates and provider
 /// stay as they are; its names, place and cost per place (for members who join later) may change.
 /// </summary>
-public sealed class AcademyEditing(AcademyStore academies, ProviderStore providers, CandidateStore candidates, TimeProvider clock)
+public sealed class AcademyEditing(AcademyStore academies, ProviderStore providers, EmployerStore employers, CandidateStore candidates, TimeProvider clock)
 {
     /// <summary>What is wrong with the command's fields, without looking anything up or saving: for a form with problems of its own.</summary>
     public Dictionary<string, string[]> CheckFields(EditAcademy command)
@@ -44,6 +45,7 @@ public sealed class AcademyEditing(AcademyStore academies, ProviderStore provide
         var rules = AcademyRules.Check(edited, clock.Today(), before);
         if (rules.Count > 0) return Problem.Invalid(rules);
         if (await providers.GetAsync(edited.ProviderId, ct) is null) return Problem.NotFound("providerId", $"No provider '{edited.ProviderId}'.");
+        if (await employers.GetAsync(edited.EmployerId!, ct) is null) return Problem.NotFound("employerId", $"No employer '{edited.EmployerId}' (add it under /api/employers).");
         if ((await candidates.InProgrammeAsync(id, null, ct)).Count > 0)
         {
             var fixedFields = new Dictionary<string, string[]>();

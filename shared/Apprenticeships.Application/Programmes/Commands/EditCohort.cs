@@ -44,7 +44,7 @@ public sealed class CohortEditing(CohortStore cohorts, ProviderStore providers, 
         var today = clock.Today();
         var rules = CohortRules.Check(edited, today, before);
         if (rules.Count > 0) return Problem.Invalid(rules);
-        if (await employers.FindAsync(edited.EmployerId, ct) is null) return Problem.NotFound("employerId", $"No employer '{edited.EmployerId}' (add it under /api/finance/employers).");
+        if (await employers.FindAsync(edited.EmployerId, ct) is null) return Problem.NotFound("employerId", $"No employer '{edited.EmployerId}' (add it under /api/employers).");
         if (await providers.GetAsync(edited.ProviderId, ct) is null) return Problem.NotFound("providerId", $"No provider '{edited.ProviderId}'.");
         if ((await candidates.InProgrammeAsync(null, id, ct)).Count > 0)
         {

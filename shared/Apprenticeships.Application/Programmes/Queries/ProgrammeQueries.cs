@@ -2,6 +2,7 @@ using Apprenticeships.Application.Candidates.Queries;
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Candidates;
+using Apprenticeships.Storage.Employers;
 using Apprenticeships.Storage.Programmes;
 
 namespace Apprenticeships.Application.Programmes.Queries;
@@ -17,9 +18,14 @@ public sealed record CohortDetails(Cohort Cohort, DateOnly PlannedEndDate, IRead
 public sealed record WithMemberCount<T>(T Programme, int Members);
 
 /// <summary>The hub's academies and cohorts, with their members and what has been recorded about each.</summary>
-public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts, CandidateStore candidates, ProgrammeRecords records, ProgrammeNames names, TimeProvider clock)
+/// <remarks>Academies come with their employer's current name (<see cref="Academy.ShowingEmployer"/>).</remarks>
+public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts, CandidateStore candidates, ProgrammeRecords records, EmployerStore employers, ProgrammeNames names, TimeProvider clock)
 {
-    public async Task<List<Academy>> AcademiesAsync(CancellationToken ct) => (await academies.ListAsync(ct)).OrderBy(a => a.Starts).ToList();
+    public async Task<List<Academy>> AcademiesAsync(CancellationToken ct)
+    {
+        var byId = (await employers.ListAsync(ct)).ToDictionary(e => e.Id);
+        return (await academies.ListAsync(ct)).Select(a => a.ShowingEmployer(a.EmployerId is { } id ? byId.GetValueOrDefault(id) : null)).OrderBy(a => a.Starts).ToList();
+    }
 
     public async Task<List<Cohort>> CohortsAsync(CancellationToken ct) => (await cohorts.ListAsync(ct)).OrderBy(c => c.StartDate).ToList();
 
@@ -53,7 +59,8 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
         if (!InputLimits.IsId(id) || await academies.GetAsync(id, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{id}'.");
         var members = await ProgressOfAsync(await candidates.InProgrammeAsync(id, null, ct),
             r => r.ProgrammeId == id || r.Kind == RecordKind.Attendance && r.Key.Contains(id), ct);
-        return Result<AcademyDetails>.Ok(new(academy, members));
+        var employer = academy.EmployerId is { } employerId ? await employers.GetAsync(employerId, ct) : null;
+        return Result<AcademyDetails>.Ok(new(academy.ShowingEmployer(employer), members));
     }
 
     public async Task<Result<CohortDetails>> CohortAsync(string id, CancellationToken ct)

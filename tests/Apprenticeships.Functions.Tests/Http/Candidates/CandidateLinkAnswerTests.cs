@@ -62,7 +62,7 @@ public sealed class LinkStagesFixture : IAsyncLifetime
         var provider = (await s.GetRequiredService<ProviderKeys>().RegisterAsync(new RegisterProvider($"links-provider-{tag}", "Links Training"), ct)).Done.Account;
         var employerId = $"links-employer-{tag}";
         _ = (await s.GetRequiredService<LevyEmployers>().AddEmployerAsync(new AddEmployer(employerId, "Links Employer", IsLevyPayer: false, IsSme: true), ct)).Done;
-        AcademyId = (await s.GetRequiredService<AcademyCreation>().CreateAsync(new CreateAcademy($"links-academy-{tag}", "Care Academy", "Acorn Care", "Adult care",
+        AcademyId = (await s.GetRequiredService<AcademyCreation>().CreateAsync(new CreateAcademy($"links-academy-{tag}", "Care Academy", employerId, "Adult care",
             provider.Id, "County Hall", [Day(16), Day(22)], Day(23), Day(27), Day(28), CostPerPlace: 450m), ct)).Done.Id;
         var cohorts = s.GetRequiredService<CohortCreation>();
         var startsSoon = (await cohorts.CreateAsync(new CreateCohort($"links-soon-{tag}", "Spring intake", "Adult care worker (level 2)", employerId, provider.Id,
@@ -84,7 +84,7 @@ public sealed class LinkStagesFixture : IAsyncLifetime
         foreach (var name in new[] { "inswap-decline", "inswap-coming", "inswap-past", "inswap-leave", "withdrawn-coming", "after-academy-coming" })
             _ = (await assign.AddToAcademyAsync(AcademyId, new AddMember(Ids[name]), ct)).Done;
         foreach (var name in new[] { "inwork-decline", "inwork-leave" })
-            _ = (await assign.RecordJobStartAsync(Ids[name], new RecordJobStart(Day(1), "Acorn Care"), ct)).Done;
+            _ = (await assign.RecordJobStartAsync(Ids[name], new RecordJobStart(Day(1), employerId), ct)).Done;
         _ = (await assign.AddToCohortAsync(startsLater, new AddMember(Ids["cohort-decline"]), ct)).Done;
         _ = (await assign.AddToCohortAsync(startsSoon, new AddMember(Ids["training-leave"]), ct)).Done;
         var withdrawal = s.GetRequiredService<CandidateWithdrawal>();

@@ -17,6 +17,8 @@ public sealed class DemoHubFixture : IAsyncLifetime
     public string AcademyId => Demo.GetProperty("academyId").GetString()!;
     public string CohortId => Demo.GetProperty("cohortId").GetString()!;
     public string EmployerId => Demo.GetProperty("employerId").GetString()!;
+    /// <summary>The care provider the academy and job starts are with: a member of the employer scheme, with a contact.</summary>
+    public string CareEmployerId => Demo.GetProperty("careEmployerId").GetString()!;
     public string KeyA => Demo.GetProperty("providers")[0].GetProperty("apiKey").GetString()!;
     public string KeyB => Demo.GetProperty("providers")[1].GetProperty("apiKey").GetString()!;
 
@@ -47,6 +49,8 @@ public sealed class DemoHubFixture : IAsyncLifetime
             await Http.GetStringAsync($"/api/academies/{AcademyId}"),
             await Http.GetStringAsync($"/api/cohorts/{CohortId}"),
             await Http.GetStringAsync($"/api/finance/employers/{EmployerId}/account"),
+            await Http.GetStringAsync($"/api/employers/{CareEmployerId}"),
+            await Http.GetStringAsync($"/api/employers/{EmployerId}"),
         };
         foreach (var branch in new[] { "silent", "academy", "job", "cohort" })
         {
