@@ -8,6 +8,7 @@ public static class NewIds
     public static string Candidate() => $"c-{RandomNumberGenerator.GetHexString(10, lowercase: true)}";
     public static string Academy() => $"a-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
     public static string Cohort() => $"k-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+    public static string Vacancy() => $"v-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
 }
 
 /// <summary>One apprenticeship per candidate, so their levy commitment is named after them.</summary>

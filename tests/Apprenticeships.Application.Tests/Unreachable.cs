@@ -34,6 +34,7 @@ internal sealed class Unreachable
     public AcademyStore Academies { get; } = new(Account);
     public CohortStore Cohorts { get; } = new(Account);
     public ProviderStore Providers { get; } = new(Account);
+    public Apprenticeships.Application.Vacancies.Commands.AcademyVacancies AcademyVacancies { get; } = new(new Apprenticeships.Storage.Vacancies.VacancyStore(Account));
     public Apprenticeships.Storage.Staff.AdvisorStore Advisors { get; } = new(Account);
     public Programmes.ProgrammeNames Names => new(Academies, Cohorts, Providers);
     public LevyTables LevyTables { get; } = new(Account);

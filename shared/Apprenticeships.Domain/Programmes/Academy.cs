@@ -18,6 +18,9 @@ public sealed record Academy(
     DateOnly InterviewDate,
     decimal CostPerPlace)
 {
+    /// <summary>The employer's vacancies the academy is built around (its guaranteed interviews are for these).</summary>
+    public IReadOnlyList<string> VacancyIds { get; init; } = [];
+
     public DateOnly Starts => Sessions.Append(PlacementStart).Min();
     public DateOnly Ends => InterviewDate;
 }
