@@ -22,6 +22,15 @@ public static class VacancyMatching
     public static bool InterestFits(Candidate candidate, Vacancy vacancy) => candidate.SectorInterests.Any(s => SameSector(s, vacancy.Sector));
 
     /// <summary>
+    /// Whether the candidate matches the vacancy: their stage fits and they are interested in its
+    /// sector; someone on an academy built around the vacancy matches whatever interests they gave,
+    /// since the academy's guaranteed interview is for it.
+    /// </summary>
+    public static bool Matches(Candidate candidate, Vacancy vacancy, IReadOnlyCollection<string> academiesForVacancy) =>
+        StageFits(candidate, academiesForVacancy)
+        && (InterestFits(candidate, vacancy) || (candidate.Stage == CandidateStage.InSwap && candidate.AcademyId is { } a && academiesForVacancy.Contains(a)));
+
+    /// <summary>
     /// Whether a candidate who filled the vacancy came through an academy: they started (took part
     /// in) an academy built around this vacancy, or around another vacancy of the same employer,
     /// or run for this employer (<paramref name="employerOfAcademy"/> says whose it is). Otherwise

@@ -47,7 +47,8 @@ internal sealed record VacancyFields(
     {
         var role = errors.Text("role", Role, "Role", InputLimits.Title);
         var sector = errors.OptionalText("sector", Sector, "Sector", InputLimits.Sector) ?? employer?.Sector;
-        if (sector is null && !errors.Has("sector")) errors.Add("sector", "Sector is required.");
+        // Without an employer (whose absence is reported on its own) there is no default to miss.
+        if (sector is null && employer is not null && !errors.Has("sector")) errors.Add("sector", "Sector is required.");
         string? siteId = null;
         if (employer is not null)
         {

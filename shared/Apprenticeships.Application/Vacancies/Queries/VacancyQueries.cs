@@ -64,9 +64,8 @@ public sealed class VacancyQueries(VacancyStore vacancies, EmployerStore employe
         InputLimits.IsId(id) && await vacancies.GetAsync(id, ct) is { } v && actor.CanSee(v) ? v : null;
 
     /// <summary>
-    /// Candidates who could be put forward to the vacancy and have not been: their stage fits
-    /// (<see cref="VacancyMatching.StageFits"/>) and they are interested in its sector. Erased
-    /// candidates have no record, so never match.
+    /// Candidates who could be put forward to the vacancy and have not been (<see cref="VacancyMatching.Matches"/>).
+    /// Erased candidates have no record, so never match.
     /// </summary>
     public async Task<Result<List<VacancyMatch>>> MatchesAsync(string id, CancellationToken ct)
     {
@@ -75,7 +74,7 @@ public sealed class VacancyQueries(VacancyStore vacancies, EmployerStore employe
         var already = (await putForwards.ForVacancyAsync(id, ct)).Select(p => p.CandidateId).ToHashSet();
         var looking = (await candidates.ListAsync(CandidateStage.Engaged, null, ct)).Concat(await candidates.ListAsync(CandidateStage.InSwap, null, ct));
         return Result<List<VacancyMatch>>.Ok(looking
-            .Where(c => !already.Contains(c.Id) && VacancyMatching.StageFits(c, forVacancy) && VacancyMatching.InterestFits(c, vacancy))
+            .Where(c => !already.Contains(c.Id) && VacancyMatching.Matches(c, vacancy, forVacancy))
             .OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName)
             .Select(c => new VacancyMatch(c.Id, $"{c.GivenName} {c.FamilyName}", c.Stage, c.SectorInterests, c.AcademyId)).ToList());
     }
