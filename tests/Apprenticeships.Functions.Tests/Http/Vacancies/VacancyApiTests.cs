@@ -247,6 +247,27 @@ public class VacancyApiTests
         Assert.Empty((await GetAsync(http, first)).GetProperty("academies").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Erasing_a_candidate_blanks_the_hubs_note_and_the_reason_but_keeps_the_decision()
+    {
+        await using var app = await AppAsync();
+        var http = app.CreateClient();
+        var vacancyId = await PostAsync(app, http, await EmployerAsync(app, "Acorn Care"));
+        var candidate = await EngagedAsync(app, http, "Erasable", "Adult social care");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await http.PostAsJsonAsync($"/api/vacancies/{vacancyId}/put-forward", new { candidateId = candidate, note = $"Lives with her aunt Ottoline{tag}" });
+        await DecideAsync(http, vacancyId, candidate, "NotSelected", reason: $"Failed the DBS check {tag}");
+
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync($"/api/candidates/{candidate}/erase", new { reason = "Erasure request" })).StatusCode);
+
+        var person = Assert.Single((await GetAsync(http, vacancyId)).GetProperty("putForwards").EnumerateArray());
+        Assert.Equal("(erased)", person.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, person.GetProperty("note").ValueKind);
+        Assert.Equal(JsonValueKind.Null, person.GetProperty("reason").ValueKind);
+        Assert.Equal("NotSelected", person.GetProperty("decision").GetString());
+        Assert.DoesNotContain(tag, await http.GetStringAsync($"/api/vacancies/{vacancyId}"));
+    }
+
     private static async Task<string> AcademyAsync(WebApplicationFactory<Program> app, HttpClient http, string[] vacancyIds)
     {
         var created = await http.PostAsJsonAsync("/api/academies", AcademyBody(app, vacancyIds, await ProviderAsync(http)));
