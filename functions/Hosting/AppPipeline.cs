@@ -10,6 +10,9 @@ using Apprenticeships.Functions.Pages;
 using Apprenticeships.Functions.Pages.Assets;
 using Apprenticeships.Functions.Pages.Candidates;
 using Apprenticeships.Functions.Pages.SignIn;
+using Apprenticeships.Functions.Http.Vacancies;
+using Apprenticeships.Functions.Pages.Vacancies;
+using Apprenticeships.Functions.Pages.EmployerPortal;
 
 namespace Apprenticeships.Functions.Hosting;
 
@@ -65,6 +68,13 @@ public static class AppPipeline
         app.MapProvidersApi();
         app.MapReportsApi();
         app.MapEmployersApi();
+        app.MapVacanciesApi();
+        app.MapInterestsApi();
+        app.MapEmployerSignInPages();
+        app.MapVacancyPages();
+        app.MapEmployerKeyPages();
+        app.MapEmployerPortalPages();
+        app.MapInterestsPage();
         if (environment.IsDevelopment())
         {
             app.MapDevClockApi();

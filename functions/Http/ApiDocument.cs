@@ -69,6 +69,7 @@ public static class ApiDocument
         ["Finance"] = "Council finance systems and officers: levy employers, declarations, English fractions, accounts and forecasts, commitments, transfers.",
         ["Employers"] = "The hub's employers, one record each (academies, job starts, cohorts and the levy account refer to it): their sites, contacts (personal data, erasable) and membership of the hub's employer scheme.",
         ["Reports"] = "The hub's outcome figures for a date range, as JSON or CSV.",
+        ["Vacancies"] = "Employers' vacancies: post, edit and close them, match candidates by stage and sector interest, put candidates forward, record the employer's decisions; issue employers their portal keys.",
         ["Email"] = "SendGrid's signed event webhook.",
         ["Health"] = "Whether the app can reach its storage.",
         ["Development"] = "Development only: the business clock and demo data.",

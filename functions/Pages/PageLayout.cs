@@ -18,6 +18,7 @@ public static class PageLayout
         new("/academies", "Academies", Can(StaffRoles.Advisor)),
         new("/cohorts", "Cohorts", Can(StaffRoles.Advisor)),
         new("/employers", "Employers", Can(StaffRoles.Advisor)),
+        new("/vacancies", "Vacancies", Can(StaffRoles.Advisor)),
         new("/providers", "Providers", Can(StaffRoles.Admin)),
         new("/advisors", "Advisors", Can(StaffRoles.Admin)),
         new("/finance", "Finance", Can(StaffRoles.Finance)),
@@ -25,6 +26,7 @@ public static class PageLayout
         new("/dev/outbox", "Outbox", h => IsDevelopment(h) && IsStaff(h)),
         new("/dev/clock", "Clock", h => IsDevelopment(h) && IsStaff(h)),
         new("/provider", "Your learners", h => h.Request.Path.StartsWithSegments("/provider") && h.User.HasClaim(c => c.Type == ProviderSignIn.ProviderIdClaim)),
+        new("/employer", "Your vacancies", h => h.Request.Path.StartsWithSegments("/employer") && h.User.HasClaim(c => c.Type == EmployerSignIn.EmployerIdClaim)),
     ];
 
     /// <summary>A whole page; <paramref name="title"/> goes first in the browser's title, as GOV.UK pages do.</summary>
@@ -99,9 +101,11 @@ public static class PageLayout
     {
         if (http.User.Identity?.IsAuthenticated != true) return Html.Empty;
         var isProvider = http.User.HasClaim(c => c.Type == ProviderSignIn.ProviderIdClaim);
-        var action = isProvider ? "/provider/sign-out" : "/sign-out";
+        var isEmployer = http.User.HasClaim(c => c.Type == EmployerSignIn.EmployerIdClaim);
+        var action = isProvider ? "/provider/sign-out" : isEmployer ? "/employer/sign-out" : "/sign-out";
         var who = isProvider
             ? http.User.FindFirst(ProviderSignIn.ProviderNameClaim)?.Value
+            : isEmployer ? http.User.FindFirst(EmployerSignIn.EmployerNameClaim)?.Value
             : $"{http.User.Identity.Name} ({string.Join(", ", StaffRoles.All.Where(http.User.IsInRole))})";
         // In the header (the banner landmark), so that no content is outside a landmark.
         return Html.Of($"""

@@ -113,6 +113,7 @@ public static class StaffAuthentication
             auth.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, DevUserHeader>(DevUserHeader.SchemeName, null);
         }
         auth.AddCookie(ProviderSignIn.Scheme, ProviderSignIn.Configure);
+        auth.AddCookie(EmployerSignIn.Scheme, EmployerSignIn.Configure);
 
         builder.Services.AddAuthorization(StaffPolicies.Add);
         builder.Services.AddAntiforgery(o =>

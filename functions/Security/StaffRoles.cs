@@ -26,6 +26,8 @@ public static class StaffPolicies
     public const string AnyStaff = "AnyStaff";
     /// <summary>The provider portal: signed in with the provider's API key.</summary>
     public const string Provider = "Provider";
+    /// <summary>The employer portal: signed in with the employer's portal key; it sees only the employer's own vacancies.</summary>
+    public const string Employer = "Employer";
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -34,6 +36,7 @@ public static class StaffPolicies
         options.AddPolicy(Administration, p => p.RequireRole(StaffRoles.Admin));
         options.AddPolicy(AnyStaff, p => p.RequireRole(StaffRoles.All));
         options.AddPolicy(Provider, p => p.AddAuthenticationSchemes(ProviderSignIn.Scheme).RequireClaim(ProviderSignIn.ProviderIdClaim));
+        options.AddPolicy(Employer, p => p.AddAuthenticationSchemes(EmployerSignIn.Scheme).RequireClaim(EmployerSignIn.EmployerIdClaim));
         // A route mapped without a policy is closed to all but staff, so a new endpoint is never public by accident.
         options.FallbackPolicy = options.GetPolicy(AnyStaff);
     }

@@ -71,6 +71,13 @@ public static class ApplicationServiceCollectionExtensions
             .AddSingleton<CommitmentSchedules>().AddSingleton<LevyAccounts>().AddSingleton<FinanceRecords>().AddSingleton<PolicyInForce>();
         services.AddSingleton<OutcomeFiguresQuery>();
         services.AddSingleton<MembershipStore>().AddSingleton<EmployerRegistration>().AddSingleton<EmployerContacts>().AddSingleton<SchemeMembership>().AddSingleton<EmployerQueries>();
+        services.AddSingleton<Apprenticeships.Storage.Vacancies.VacancyStore>().AddSingleton<Apprenticeships.Storage.Vacancies.PutForwardStore>()
+            .AddSingleton<ICandidateDataHolder>(sp => sp.GetRequiredService<Apprenticeships.Storage.Vacancies.PutForwardStore>())
+            .AddSingleton<EmployerPortalAccounts>();
+        services.AddSingleton<Apprenticeships.Application.Vacancies.Commands.VacancyPosting>().AddSingleton<Apprenticeships.Application.Vacancies.Commands.PutForwards>()
+            .AddSingleton<Apprenticeships.Application.Vacancies.Commands.EmployerDecisions>().AddSingleton<Apprenticeships.Application.Vacancies.Commands.AcademyVacancies>()
+            .AddSingleton<Apprenticeships.Application.Vacancies.Queries.VacancyQueries>().AddSingleton<CandidateInterests>()
+            .AddSingleton<Apprenticeships.Application.Employers.Commands.EmployerPortalKeys>();
         return services;
     }
 }

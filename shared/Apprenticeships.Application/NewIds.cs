@@ -11,6 +11,7 @@ public static class NewIds
     public static string Employer() => $"e-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
     public static string EmployerSite() => $"s-{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
     public static string EmployerContact() => $"ec-{RandomNumberGenerator.GetHexString(10, lowercase: true)}";
+    public static string Vacancy() => $"v-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
 }
 
 /// <summary>One apprenticeship per candidate, so their levy commitment is named after them.</summary>

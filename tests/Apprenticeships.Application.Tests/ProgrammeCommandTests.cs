@@ -11,7 +11,7 @@ public sealed class ProgrammeCommandTests
     [Fact]
     public async Task An_academy_needs_its_sessions_and_dates()
     {
-        var creation = new AcademyCreation(_.Academies, _.Providers, _.EmployerRecords, _.Clock);
+        var creation = new AcademyCreation(_.Academies, _.Providers, _.EmployerRecords, _.AcademyVacancies, _.Clock);
         var result = await creation.CreateAsync(new CreateAcademy("bad id!", "Care academy", "acorn-care", "Adult care", "prov-1", "County Hall",
             [], "2026-12-10", "next week", null, 450m), default);
         Refusals.AssertInvalid(result, "id", "sessions", "placementEnd", "interviewDate");
@@ -44,7 +44,7 @@ public sealed class ProgrammeCommandTests
     [Fact]
     public async Task An_academy_edit_is_checked_as_a_new_academy_is_before_anything_is_read()
     {
-        var editing = new AcademyEditing(_.Academies, _.Providers, _.EmployerRecords, _.Candidates, _.Clock);
+        var editing = new AcademyEditing(_.Academies, _.Providers, _.EmployerRecords, _.Candidates, _.AcademyVacancies, _.Clock);
         var edit = new EditAcademy("", "acorn care", "Adult care", "prov 1", "County Hall", ["2026-12-01", "1/12/2026"], "2026-12-10", null, "2026-12-20", -1m);
         Refusals.AssertInvalid(await editing.EditAsync("a-1", edit, default), "name", "employerId", "providerId", "sessions", "placementEnd", "costPerPlace");
         Assert.Equal(["costPerPlace", "employerId", "name", "placementEnd", "providerId", "sessions"], editing.CheckFields(edit).Keys.Order());

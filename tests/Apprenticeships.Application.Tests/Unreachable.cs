@@ -35,6 +35,7 @@ internal sealed class Unreachable
     public AcademyStore Academies { get; } = new(Account);
     public CohortStore Cohorts { get; } = new(Account);
     public ProviderStore Providers { get; } = new(Account);
+    public Apprenticeships.Application.Vacancies.Commands.AcademyVacancies AcademyVacancies { get; } = new(new Apprenticeships.Storage.Vacancies.VacancyStore(Account));
     public Apprenticeships.Storage.Staff.AdvisorStore Advisors { get; } = new(Account);
     public EmployerStore EmployerRecords { get; } = new(Account);
     public MembershipStore Memberships { get; } = new(Account);

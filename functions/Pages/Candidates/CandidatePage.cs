@@ -105,6 +105,7 @@ public static class CandidatePage
             (c.Stage == CandidateStage.InWork, $"/candidates/{c.Id}/sustainment", "Job and sustainment checks"),
             (c.AcademyId is not null, $"/academies/{c.AcademyId}", $"See academy {c.AcademyId}"),
             (c.CohortId is not null, $"/cohorts/{c.CohortId}", $"See cohort {c.CohortId}"),
+            (!c.Stage.IsClosed(), $"/candidates/{c.Id}/interests", "Change sector interests"),
         }.Where(l => l.Shows).Select(l => Html.Of($"<li><a class=\"govuk-link\" href=\"{l.Href}\">{l.Text}</a></li>")).ToList();
         Html Row(string key, object? value) => Html.Of($"<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">{key}</dt><dd class=\"govuk-summary-list__value\">{value}</dd></div>");
         return PageLayout.Render(http, $"{c.GivenName} {c.FamilyName}", Html.Of($"""
@@ -118,6 +119,7 @@ public static class CandidatePage
               {Row("Referred by", Words.Of(c.Source))}{Row("Advisor", c.AdvisorId)}{Row("Enrolled", StageNames.When(c.EnrolledAt))}
               {Row("Academy", c.AcademyId is null ? "None" : names.Academy(c.AcademyId))}{Row("Cohort", c.CohortId is null ? "None" : names.Cohort(c.CohortId))}
               {(c.WithdrawalReason is null ? Html.Empty : Row("Withdrawal reason", c.WithdrawalReason))}
+              {Row("Sector interests", c.SectorInterests.Count == 0 ? "None recorded" : string.Join(", ", c.SectorInterests))}
             </dl>
             {(links.Count == 0 ? Html.Empty : Html.Of($"<ul class=\"govuk-list\" id=\"next-steps\">{links}</ul>"))}
             <h2 class="govuk-heading-m">Journey</h2>

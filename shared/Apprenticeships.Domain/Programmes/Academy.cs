@@ -30,6 +30,8 @@ public sealed record Academy(
     /// <summary>This academy with its employer's current name (the id when the employer is unknown); an old academy keeps the name it has.</summary>
     public Academy ShowingEmployer(Employers.Employer? employer) =>
         EmployerId is null ? this : this with { EmployerName = employer?.Name ?? EmployerId };
+    /// <summary>The employer's vacancies the academy is built around (its guaranteed interviews are for these).</summary>
+    public IReadOnlyList<string> VacancyIds { get; init; } = [];
 
     public DateOnly Starts => Sessions.Append(PlacementStart).Min();
     public DateOnly Ends => InterviewDate;

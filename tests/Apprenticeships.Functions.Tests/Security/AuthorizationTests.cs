@@ -22,6 +22,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
     {
         public WebApplicationFactory<Program> Factory { get; private set; } = null!;
         public string ProviderKey { get; private set; } = "";
+        public string EmployerKey { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
@@ -29,12 +30,13 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
             var registered = await Factory.Services.GetRequiredService<ProviderKeys>()
                 .RegisterAsync(new RegisterProvider(Testing.LocalAzurite.UniqueName("authz"), "Gatekeeper Training"), default);
             ProviderKey = registered.Done.Key;
+            EmployerKey = await SignIn.EmployerKeyAsync(Factory, "Gatekeeper Care");
         }
 
         public async Task DisposeAsync() => await Factory.DisposeAsync();
     }
 
-    internal enum Gate { Public, Candidates, Finance, Administration, AnyStaff, Provider }
+    internal enum Gate { Public, Candidates, Finance, Administration, AnyStaff, Provider, Employer }
 
     /// <summary>First match wins: (method or null for any, path prefix, gate).</summary>
     private static readonly (string? Method, string Prefix, Gate Gate)[] Rules =
@@ -54,6 +56,13 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         (null, "/provider/sign-in", Gate.Public),
         (null, "/provider/sign-out", Gate.Public),
         (null, "/provider", Gate.Provider),
+        (null, "/employer/sign-in", Gate.Public),
+        (null, "/employer/sign-out", Gate.Public),
+        (null, "/employer", Gate.Employer),
+        (null, "/api/employers/{id}/portal-key", Gate.Administration),
+        (null, "/vacancies/employer-keys", Gate.Administration),
+        (null, "/api/vacancies", Gate.Candidates),
+        (null, "/vacancies", Gate.Candidates),
         (null, "/api/finance", Gate.Finance),
         (null, "/finance", Gate.Finance),
         ("POST", "/api/academies#", Gate.Administration),
@@ -100,10 +109,11 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
     };
 
     /// <summary>Who calls: nobody, a training provider, or a member of staff with one role or none.</summary>
-    internal sealed record Caller(string Name, bool IsStaff, string? Role = null, bool IsProvider = false)
+    internal sealed record Caller(string Name, bool IsStaff, string? Role = null, bool IsProvider = false, bool IsEmployer = false)
     {
         public static readonly Caller Nobody = new("nobody", IsStaff: false);
         public static readonly Caller Provider = new("provider", IsStaff: false, IsProvider: true);
+        public static readonly Caller Employer = new("employer", IsStaff: false, IsEmployer: true);
         public static Caller Staff(string name, string? role) => new(name, IsStaff: true, role);
     }
 
@@ -112,18 +122,19 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
 
     private static readonly StaffSignIn DevelopmentSignIn = new("302 to /sign-in", (response, _) => RedirectsTo(response, "/sign-in"));
 
-    public static TheoryData<string> Callers => ["nobody", .. DemoUsers.All.Select(u => u.Id), "provider"];
+    public static TheoryData<string> Callers => ["nobody", .. DemoUsers.All.Select(u => u.Id), "provider", "employer"];
 
     [Theory]
     [MemberData(nameof(Callers))]
     public async Task Every_route_lets_in_exactly_the_callers_it_should(string caller)
     {
         var user = DemoUsers.Find(caller);
-        var who = user is not null ? Caller.Staff(user.Id, user.Role) : caller == "provider" ? Caller.Provider : Caller.Nobody;
+        var who = user is not null ? Caller.Staff(user.Id, user.Role) : caller switch { "provider" => Caller.Provider, "employer" => Caller.Employer, _ => Caller.Nobody };
         var pageBrowser = caller switch
         {
             "nobody" => SignIn.Browser(app.Factory),
             "provider" => await SignIn.AsProviderAsync(app.Factory, app.ProviderKey),
+            "employer" => await SignIn.AsEmployerAsync(app.Factory, app.EmployerKey),
             _ => await SignIn.AsStaffAsync(app.Factory, caller),
         };
         var problems = new List<string>();
@@ -179,19 +190,22 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
     {
         var status = (int)response.StatusCode;
         var isApi = IsApi(template);
-        var sentToSignIn = gate == Gate.Provider ? RedirectsTo(response, ProviderSignInPage) : staffSignIn.SentThere(response, Concrete(template));
-        var signIn = gate == Gate.Provider ? $"302 to {ProviderSignInPage}" : staffSignIn.Description;
+        // The portals have sign-in pages of their own.
+        var portalSignIn = gate switch { Gate.Provider => ProviderSignInPage, Gate.Employer => EmployerSignInPage, _ => null };
+        var sentToSignIn = portalSignIn is not null ? RedirectsTo(response, portalSignIn) : staffSignIn.SentThere(response, Concrete(template));
+        var signIn = portalSignIn is not null ? $"302 to {portalSignIn}" : staffSignIn.Description;
         // The gate's 401 asks for a bearer token; a public endpoint's own 401 (a bad signature or key) does not.
         var gateSaidNo = status == 401 && response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer");
 
         string expected;
         bool ok;
         if (gate == Gate.Public) { expected = "no sign-in gate"; ok = !gateSaidNo && status != 403 && !sentToSignIn; }
-        else if (gate == Gate.Provider)
+        else if (portalSignIn is not null)
         {
-            // Staff sign-in is not provider sign-in: only a provider gets in.
-            expected = caller.IsProvider ? "past the gate" : signIn;
-            ok = caller.IsProvider ? status is not (401 or 403) && !sentToSignIn : sentToSignIn;
+            // Staff sign-in is not a portal's sign-in: only a provider gets into the provider portal, only an employer into the employer portal.
+            var isPortalUser = gate == Gate.Provider ? caller.IsProvider : caller.IsEmployer;
+            expected = isPortalUser ? "past the gate" : signIn;
+            ok = isPortalUser ? status is not (401 or 403) && !sentToSignIn : sentToSignIn;
         }
         else if (!caller.IsStaff)
         {
@@ -212,6 +226,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
     }
 
     private const string ProviderSignInPage = "/provider/sign-in";
+    private const string EmployerSignInPage = "/employer/sign-in";
 
     internal static bool IsApi(string template) => template.StartsWith("/api/", StringComparison.Ordinal);
 

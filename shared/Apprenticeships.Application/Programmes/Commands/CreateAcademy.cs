@@ -10,10 +10,13 @@ public sealed record CreateAcademy(
     List<string>? Sessions, string? PlacementStart, string? PlacementEnd, string? InterviewDate, decimal? CostPerPlace)
 {
     internal AcademyFields Details => new(Name, EmployerId, Sector, ProviderId, Place, Sessions, PlacementStart, PlacementEnd, InterviewDate, CostPerPlace);
+
+    /// <summary>The employer's vacancies the academy is built around (optional).</summary>
+    public List<string>? VacancyIds { get; init; }
 }
 
 /// <summary>Creates a sector-based work academy run by a registered provider (<see cref="AcademyRules"/>).</summary>
-public sealed class AcademyCreation(AcademyStore academies, ProviderStore providers, EmployerStore employers, TimeProvider clock)
+public sealed class AcademyCreation(AcademyStore academies, ProviderStore providers, EmployerStore employers, Vacancies.Commands.AcademyVacancies vacancies, TimeProvider clock)
 {
     /// <summary>A session a day for the six weeks an academy may run, and then some.</summary>
     public const int MostSessions = AcademyFields.MostSessions;
@@ -32,7 +35,10 @@ public sealed class AcademyCreation(AcademyStore academies, ProviderStore provid
     {
         var errors = new FieldErrors();
         var id = command.Id is null ? NewIds.Academy() : errors.Id("id", command.Id, "Academy id");
-        if (command.Details.Read(errors, id) is not { } academy) return errors.ToProblem();
+        var read = command.Details.Read(errors, id);
+        var vacancyIds = await vacancies.ReadAsync(errors, command.VacancyIds, command.EmployerId, ct);
+        if (read is null || vacancyIds is null) return errors.ToProblem();
+        var academy = read with { VacancyIds = vacancyIds };
 
         var rules = AcademyRules.Check(academy, clock.Today());
         if (rules.Count > 0) return Problem.Invalid(rules);

@@ -12,12 +12,15 @@ public sealed record EditAcademy(
 {
     internal AcademyFields Details => new(Name, EmployerId, Sector, ProviderId, Place, Sessions, PlacementStart, PlacementEnd, InterviewDate, CostPerPlace);
 
+    /// <summary>The employer's vacancies the academy is built around; left out (null), they stay as they are.</summary>
+    public List<string>? VacancyIds { get; init; }
+
     /// <summary>The academy's details as they stand, to start an edit from.</summary>
     public static EditAcademy From(Academy a) => new(a.Name, a.EmployerId, a.Sector, a.ProviderId, a.Place,
         a.Sessions.Select(s => s.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList(),
         a.PlacementStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         a.PlacementEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        a.InterviewDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.CostPerPlace);
+        a.InterviewDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.CostPerPlace) { VacancyIds = a.VacancyIds.ToList() };
 }
 
 /// <summary>
@@ -26,7 +29,7 @@ public sealed record EditAcademy(
 /// join, and its provider confirms their attendance, so once it has members its dates and provider
 /// stay as they are; its names, place and cost per place (for members who join later) may change.
 /// </summary>
-public sealed class AcademyEditing(AcademyStore academies, ProviderStore providers, EmployerStore employers, CandidateStore candidates, TimeProvider clock)
+public sealed class AcademyEditing(AcademyStore academies, ProviderStore providers, EmployerStore employers, CandidateStore candidates, Vacancies.Commands.AcademyVacancies vacancies, TimeProvider clock)
 {
     /// <summary>What is wrong with the command's fields, without looking anything up or saving: for a form with problems of its own.</summary>
     public Dictionary<string, string[]> CheckFields(EditAcademy command)
@@ -39,8 +42,11 @@ public sealed class AcademyEditing(AcademyStore academies, ProviderStore provide
     public async Task<Result<Academy>> EditAsync(string id, EditAcademy command, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (command.Details.Read(errors, id) is not { } edited) return errors.ToProblem();
+        var read = command.Details.Read(errors, id);
+        var vacancyIds = command.VacancyIds is null ? null : await vacancies.ReadAsync(errors, command.VacancyIds, command.EmployerId, ct);
+        if (read is null || errors.Any) return errors.ToProblem();
         if (!InputLimits.IsId(id) || await academies.GetAsync(id, ct) is not { } before) return Problem.NotFound("id", $"No academy '{id}'.");
+        var edited = read with { VacancyIds = vacancyIds ?? before.VacancyIds };
 
         var rules = AcademyRules.Check(edited, clock.Today(), before);
         if (rules.Count > 0) return Problem.Invalid(rules);

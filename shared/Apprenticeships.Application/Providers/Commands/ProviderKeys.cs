@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Programmes;
 
@@ -11,11 +9,7 @@ public sealed record RegisterProvider(string? Id, string? Name);
 /// <summary>A provider's account with its new API key, which is shown this once and never kept.</summary>
 public sealed record IssuedKey(ProviderAccount Account, string Key);
 
-/// <summary>
-/// Training providers' API keys: "{providerId}.{secret}", shown once when issued and stored only
-/// as a SHA-256 hash. A fast hash is enough because the secret is 256 random bits, not a password
-/// anyone could guess; the provider id in front finds the hash without a scan.
-/// </summary>
+/// <summary>Training providers' API keys: "{providerId}.{secret}", shown once and stored as a hash (<see cref="PortalKey"/>).</summary>
 public sealed class ProviderKeys(ProviderStore providers, TimeProvider clock)
 {
     public const string Header = "X-Provider-Key";
@@ -46,21 +40,14 @@ public sealed class ProviderKeys(ProviderStore providers, TimeProvider clock)
     /// <summary>The provider the key belongs to, or null if it is not a current key.</summary>
     public async Task<ProviderAccount?> VerifyAsync(string? key, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(key) || key.Split('.') is not [var id, var secret] || !InputLimits.IsId(id) || secret.Length == 0) return null;
+        if (PortalKey.IdOf(key) is not { } id) return null;
         var account = await providers.GetAsync(id, ct);
-        if (account is null) return null;
-        return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(account.KeyHash), Hash(key)) ? account : null;
+        return account is not null && PortalKey.Matches(key!, account.KeyHash) ? account : null;
     }
 
     public async Task<ProviderAccount?> FindAsync(string id, CancellationToken ct) => InputLimits.IsId(id) ? await providers.GetAsync(id, ct) : null;
 
     public async Task<List<ProviderAccount>> ListAsync(CancellationToken ct) => (await providers.ListAsync(ct)).OrderBy(p => p.Name).ToList();
 
-    private static (string Key, string Hash) NewKey(string id)
-    {
-        var key = $"{id}.{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
-        return (key, Convert.ToHexString(Hash(key)));
-    }
-
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    private static (string Key, string Hash) NewKey(string id) => PortalKey.New(id);
 }
