@@ -63,6 +63,10 @@ public static class AppPipeline
         app.MapCohortsApi();
         app.MapProvidersApi();
         app.MapReportsApi();
+        // In-work progression, named in full: the employers area's namespaces are imported by its own lines.
+        Http.Employers.ProgressionApi.MapProgressionApi(app);
+        app.MapProgressionReportApi();
+        Pages.Employers.ProgressionPages.MapProgressionPages(app);
         if (environment.IsDevelopment())
         {
             app.MapDevClockApi();

@@ -68,6 +68,7 @@ public static class ApiDocument
         ["Providers"] = $"Registering training providers (hub administrators), and the providers' own API, authenticated by {ProviderKeys.Header}.",
         ["Finance"] = "Council finance systems and officers: levy employers, declarations, English fractions, accounts and forecasts, commitments, transfers.",
         ["Reports"] = "The hub's outcome figures for a date range, as JSON or CSV.",
+        ["Progression"] = "In-work progression at employers: training-needs reviews, people followed in work, training, pay and hours, leaving, headcount returns.",
         ["Email"] = "SendGrid's signed event webhook.",
         ["Health"] = "Whether the app can reach its storage.",
         ["Development"] = "Development only: the business clock and demo data.",

@@ -1,3 +1,7 @@
+using Apprenticeships.Application.Progression;
+using Apprenticeships.Application.Progression.Commands;
+using Apprenticeships.Application.Progression.Queries;
+using Apprenticeships.Storage.Progression;
 using Apprenticeships.Storage.Employers;
 using Apprenticeships.Application.Attention;
 using Apprenticeships.Application.Candidates;
@@ -68,6 +72,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<LevyEmployers>().AddSingleton<Commitments>().AddSingleton<Transfers>()
             .AddSingleton<CommitmentSchedules>().AddSingleton<LevyAccounts>().AddSingleton<FinanceRecords>().AddSingleton<PolicyInForce>();
         services.AddSingleton<OutcomeFiguresQuery>();
+        services.AddSingleton<ParticipantStore>().AddSingleton<StaffMemberStore>().AddSingleton<TrainingNeedsReviewStore>().AddSingleton<HeadcountReturnStore>()
+            .AddSingleton<ProgressionInput>().AddSingleton<TrainingNeedsReviews>().AddSingleton<ProgressionParticipants>().AddSingleton<ProgressionUpdates>()
+            .AddSingleton<StaffMemberErasure>().AddSingleton<HeadcountReturns>().AddSingleton<ProgressionQueries>().AddSingleton<ProgressionReportQuery>();
         return services;
     }
 }

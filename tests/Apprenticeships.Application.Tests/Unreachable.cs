@@ -70,6 +70,12 @@ internal sealed class RecordingWorkflows : IWorkflows
     public Task<SignalResult> AnswerSustainmentAsync(string candidateId, SustainmentAnswer answer, string reference, CancellationToken ct) => Record($"sustainment {candidateId}");
     public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) => Record($"confirm {candidateId}");
     public Task AlertAdvisorAsync(string candidateId, Apprenticeships.Application.Attention.AttentionKind kind, string reason, string reference, CancellationToken ct) => Record($"alert {candidateId} {reference}");
+    public async Task<bool> StartProgressionAsync(ProgressionStart start, CancellationToken ct)
+    {
+        await Record($"progression {start.ParticipantId}");
+        return true;
+    }
+    public Task<SignalResult> TellProgressionAsync(string participantId, ProgressionNews news, string reference, CancellationToken ct) => Record($"progression news {participantId}");
     public Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct) => Record($"stop {candidateId}");
     public Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct) => Task.FromResult<WorkflowView?>(null);
     public Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct) => Record($"clock {offset}");

@@ -40,6 +40,8 @@ public static class AttentionRules
         var c = facts.Candidate;
         // A closed candidate's answer (they came back) is exactly what the advisor needs to see.
         if (item.Kind == AttentionKind.LinkAnswer) return c.StageChangedAt > item.RaisedAt;
+        // Progression outlasts the candidate's record (closed at 26 weeks): the update that answers it closes it (ProgressionUpdates).
+        if (item.Kind == AttentionKind.ProgressionNoAnswer) return false;
         if (c.Stage.IsClosed()) return true;
         var academyId = item.Fact(AttentionFacts.AcademyId);
         bool OnAcademy() => c.Stage == CandidateStage.InSwap && c.AcademyId == academyId;

@@ -20,7 +20,8 @@ public sealed record RecordJobStart(string? StartDate, string? EmployerName);
 /// assignment after a crash finds the claim and finishes the rest; the reference keeps it one signal.
 /// </summary>
 public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore academies, CohortStore cohorts,
-    ProgrammeRecords records, IWorkflows workflows, TimeProvider clock)
+    ProgrammeRecords records, IWorkflows workflows, TimeProvider clock,
+    Progression.Commands.ProgressionParticipants progression)
 {
     /// <summary>A job start is recorded when it is known: up to three months either side of today.</summary>
     public const int JobStartWindowDays = 92;
@@ -54,7 +55,10 @@ public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore
         if (start is { } s && (s < today.AddDays(-JobStartWindowDays) || s > today.AddDays(JobStartWindowDays)))
             errors.Add("startDate", $"The start date must be within {JobStartWindowDays} days of today.");
         if (errors.Any) return errors.ToProblem();
-        return await AssignAsync(candidateId, new Assignment(AssignmentKind.Job, null, start), ct, employer: employer, missingField: "id");
+        var assigned = await AssignAsync(candidateId, new Assignment(AssignmentKind.Job, null, start), ct, employer: employer, missingField: "id");
+        // In-work progression follows them at the employer from the job start (when the hub has that employer on record).
+        if (assigned.Succeeded) await progression.JobStartedAsync(candidateId, employer, start!.Value, ct);
+        return assigned;
     }
 
     private async Task<Result<Candidate>> AssignAsync(string candidateId, Assignment assignment, CancellationToken ct,
