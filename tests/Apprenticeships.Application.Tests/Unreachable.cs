@@ -36,6 +36,10 @@ internal sealed class Unreachable
     public ProviderStore Providers { get; } = new(Account);
     public Apprenticeships.Storage.Staff.AdvisorStore Advisors { get; } = new(Account);
     public Programmes.ProgrammeNames Names => new(Academies, Cohorts, Providers);
+    public Apprenticeships.Storage.Employers.EmployerStore EmployerRecords { get; } = new(Account);
+    public Apprenticeships.Storage.Progression.ParticipantStore Participants { get; } = new(Account);
+    public Progression.Commands.ProgressionParticipants Progression =>
+        new(new Progression.ProgressionInput(EmployerRecords, Participants, Clock), Participants, new(Account), Candidates, Records, EmployerRecords, Workflows);
     public LevyTables LevyTables { get; } = new(Account);
 
     public LevyEmployerRepository Employers => new(LevyTables);
