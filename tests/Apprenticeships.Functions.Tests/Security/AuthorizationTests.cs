@@ -66,6 +66,7 @@ public partial class AuthorizationTests(AuthorizationTests.App app) : IClassFixt
         (null, "/academies/{id}/edit", Gate.Administration),
         (null, "/cohorts/{id}/edit", Gate.Administration),
         (null, "/api/employers/{employerId}/progression/participants/{participantId}/erase", Gate.Administration),
+        (null, "/employers/{employerId}/progression/{participantId}/erase", Gate.Administration),
         (null, "/api/employers/{employerId}/progression", Gate.Candidates),
         (null, "/employers/{employerId}/progression", Gate.Candidates),
         (null, "/api/reports", Gate.AnyStaff),

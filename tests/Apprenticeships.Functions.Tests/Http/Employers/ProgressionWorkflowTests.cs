@@ -7,6 +7,7 @@ using Apprenticeships.Storage.Candidates;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Apprenticeships.Functions.Tests.Http.Candidates;
 using static Apprenticeships.Functions.Tests.Http.Candidates.CandidateJourneyTests;
 using static Apprenticeships.Functions.Tests.Http.Employers.ProgressionFixture;
 
@@ -22,7 +23,7 @@ public class ProgressionWorkflowTests
     private static readonly TimeSpan Round = TimeSpan.FromDays(7 * PipelinePolicy.ProgressionIntervalWeeks);
     private static readonly TimeSpan Chase = TimeSpan.FromDays(PipelinePolicy.ProgressionChaseDays);
 
-    private static async Task<List<Email.PickupDelivery.PickedUp>> PromptsAsync(WebApplicationFactory<Program> app, string recipientId, string template) =>
+    private static async Task<List<Apprenticeships.Email.PickupDelivery.PickedUp>> PromptsAsync(WebApplicationFactory<Program> app, string recipientId, string template) =>
         (await MailForAsync(app, recipientId)).Where(m => m.Template == template).OrderBy(m => m.Time).ToList();
 
     [Fact]
@@ -113,8 +114,8 @@ public class ProgressionWorkflowTests
         Assert.Equal("In-work progression prompt not answered", entry.GetProperty("title").GetString());
 
         var offered = await PostAsync(http, $"{Base(employer.Id)}/participants/{ProgressionIds.Placed(candidate)}/training", new { title = "Level 2 Diploma in Care", offeredOn = Day(app) });
-        Assert.False((await http.GetFromJsonAsync<JsonElement>("/api/attention")).EnumerateArray()
-            .Any(e => e.GetProperty("candidateId").GetString() == candidate && e.GetProperty("kind").GetString() == "ProgressionNoAnswer"));
+        Assert.DoesNotContain((await http.GetFromJsonAsync<JsonElement>("/api/attention")).EnumerateArray(),
+            e => e.GetProperty("candidateId").GetString() == candidate && e.GetProperty("kind").GetString() == "ProgressionNoAnswer");
         var trainingId = offered.GetProperty("recordId").GetString()!;
         var completed = await PostAsync(http, $"{Base(employer.Id)}/participants/{ProgressionIds.Placed(candidate)}/training/{trainingId}/completion", new { completedOn = Day(app) }, HttpStatusCode.OK);
         Assert.Equal(Day(app), completed.GetProperty("participant").GetProperty("training")[0].GetProperty("completedOn").GetString());
