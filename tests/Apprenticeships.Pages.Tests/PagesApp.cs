@@ -23,6 +23,8 @@ public sealed class PagesApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     /// <summary>The API as a script would call it locally, signed in as the demo administrator.</summary>
     public HttpClient Api { get; private set; } = null!;
+    /// <summary>The app's services, for what no API makes yet (an employer with a contact, for the progression pages).</summary>
+    public IServiceProvider Services => _factory!.Services;
     public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find()!, "tests", "artifacts")).FullName;
 
     public async Task InitializeAsync()

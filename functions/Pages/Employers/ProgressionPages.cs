@@ -167,14 +167,14 @@ public static class ProgressionPages
                 <h3 class="govuk-heading-s">Follow a member of their staff</h3>
                 {FormFields.Text("staff-name", "Name", v.GetValueOrDefault("staff-name"), E("staff"), autocomplete: "off", width: "govuk-input--width-20")}
                 {FormFields.Text("staff-jobTitle", "Job title", v.GetValueOrDefault("staff-jobTitle"), E("staff"), width: "govuk-input--width-20")}
-                {FormFields.Button("Follow them", secondary: true)}
+                {FormFields.Button("Follow this member of staff", secondary: true)}
               </form>
             </div><div class="govuk-grid-column-one-half">
               <form method="post" action="/employers/{id}/progression/participants" novalidate>
                 {PageLayout.Antiforgery(http)}
                 <h3 class="govuk-heading-s">Follow a candidate the hub placed here</h3>
                 {FormFields.Text("placed-candidateId", "Candidate id", v.GetValueOrDefault("placed-candidateId"), E("placed"), hint: "They are followed from their recorded job start.", width: "govuk-input--width-20", spellcheck: false)}
-                {FormFields.Button("Follow them", secondary: true)}
+                {FormFields.Button("Follow this candidate", secondary: true)}
               </form>
             </div></div>
 
