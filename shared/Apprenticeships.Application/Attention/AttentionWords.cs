@@ -76,7 +76,7 @@ public static class AttentionWords
         AttentionKind.BackFromBreak => "Clears when the provider next confirms their training.",
         AttentionKind.ReturnNotRecorded => "Clears when a finance officer records the return.",
         AttentionKind.LinkAnswer => "Clears when the candidate's stage changes (a closed candidate's answer stays until then).",
-        AttentionKind.ProgressionNoAnswer => "Clears when a progression update is recorded for them (training, pay or hours, nothing new, or leaving).",
+        AttentionKind.ProgressionNoAnswer => "Clears when a progression update is recorded for them (training, pay or hours, nothing new, or leaving), or a placed candidate is withdrawn; it stays after their 26-week completion, as progression goes on for a year.",
         _ => "Clears when the candidate's record is closed.",
     } + (kind is AttentionKind.LinkAnswer or AttentionKind.ProgressionNoAnswer ? "" : " Every alert clears when the candidate is closed (completed, no response or withdrawn).");
 

@@ -20,8 +20,8 @@ public static class ProgressionReckoning
     /// <summary>
     /// Counts what falls in [from, to]; people are those followed at any time in it. Turnover per employer: the leavers on returns dated in the
     /// period over the average headcount of those returns, as a fraction to four places (0.125 is
-    /// 12.5%); none when the employer made no return in the period. The total's turnover is over
-    /// every return in the period, employers pooled.
+    /// 12.5%); none when the employer made no return in the period. The total's turnover is all
+    /// their leavers over the sum of their average headcounts.
     /// </summary>
     public static ProgressionReport Build(DateOnly from, DateOnly to, IReadOnlyList<ProgressionParticipant> participants,
         IReadOnlyList<HeadcountReturn> returns, IReadOnlyDictionary<string, string> employerNames)
@@ -33,7 +33,12 @@ public static class ProgressionReckoning
             .Select(id => Figures(id, employerNames.GetValueOrDefault(id), participants.Where(p => p.EmployerId == id).ToList(), inPeriod.Where(r => r.EmployerId == id).ToList(), from, to))
             .Where(f => f.People > 0 || f.Leavers is not null)
             .ToList();
-        return new ProgressionReport(from, to, employers, Figures(null, null, participants, inPeriod, from, to));
+        // The hub's turnover: every employer's leavers over the staff they employ between them (the sum of their average headcounts).
+        var reporting = employers.Where(e => e.AverageHeadcount is not null).ToList();
+        int? leavers = reporting.Count == 0 ? null : reporting.Sum(e => e.Leavers ?? 0);
+        decimal? headcount = reporting.Count == 0 ? null : reporting.Sum(e => e.AverageHeadcount!.Value);
+        var total = Figures(null, null, participants, inPeriod, from, to) with { Leavers = leavers, AverageHeadcount = headcount, Turnover = Turnover(leavers, headcount) };
+        return new ProgressionReport(from, to, employers, total);
     }
 
     private static ProgressionFigures Figures(string? employerId, string? name, IReadOnlyList<ProgressionParticipant> people,
@@ -46,7 +51,7 @@ public static class ProgressionReckoning
         var roseAtAll = people.Count(p => p.PayChanges.Any(c => Within(c.EffectiveOn) && (c.HourlyRise is not null || c.HoursRise is not null)));
         int? leavers = returns.Count == 0 ? null : returns.Sum(r => r.Leavers);
         decimal? average = returns.Count == 0 ? null : Math.Round((decimal)returns.Average(r => r.Headcount), 2);
-        decimal? turnover = leavers is { } l && average is > 0m and var a ? Math.Round(l / a, 4) : null;
+        var turnover = Turnover(leavers, average);
         return new ProgressionFigures(employerId, name,
             People: people.Count(p => p.From <= to && (p.LeftOn is not { } left || left >= from)),
             TrainingOffered: training.Count(t => Within(t.OfferedOn)),
@@ -56,6 +61,8 @@ public static class ProgressionReckoning
             PeopleWithHoursRise: hoursRises.Count, TotalWeeklyHoursRise: hoursRises.Sum(), MedianWeeklyHoursRise: Median(hoursRises),
             leavers, average, turnover);
     }
+
+    private static decimal? Turnover(int? leavers, decimal? headcount) => leavers is { } l && headcount is > 0m and var h ? Math.Round(l / h, 4) : null;
 
     /// <summary>The middle value, or the mean of the middle two, to the penny; none for no values.</summary>
     public static decimal? Median(IReadOnlyList<decimal> values)
