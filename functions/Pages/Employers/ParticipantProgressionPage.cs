@@ -131,10 +131,13 @@ internal static class ParticipantProgressionPage
     {
         var errors = state?.Errors ?? FormState.NoErrors;
         var today = PageParts.Iso(DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
-        var v = state?.Values ?? new Dictionary<string, string?>
+        // Today in every date, and what was typed into the form that was refused (other forms start afresh).
+        var v = new Dictionary<string, string?>
         {
             ["training-offeredOn"] = today, ["completion-completedOn"] = today, ["pay-effectiveOn"] = today, ["checkin-date"] = today, ["leaving-leftOn"] = today,
         };
+        foreach (var (field, value) in state?.Values.Where(f => f.Key.StartsWith(state.Form + "-", StringComparison.Ordinal)) ?? []) v[field] = value;
+        if (state is not null) foreach (var field in v.Keys.Where(k => k.StartsWith(state.Form + "-", StringComparison.Ordinal) && !state.Values.ContainsKey(k)).ToList()) v.Remove(field);
         Dictionary<string, string[]> E(string form) => state?.ErrorsOf(form) ?? FormState.NoErrors;
         var name = NameOf(p);
         var action = $"/employers/{employer.Employer.Id}/progression/{p.Id}";

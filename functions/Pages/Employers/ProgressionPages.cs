@@ -103,7 +103,10 @@ public static class ProgressionPages
         var id = p.Employer.Id;
         var errors = state?.Errors ?? FormState.NoErrors;
         var today = PageParts.Iso(DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
-        var v = state?.Values ?? new Dictionary<string, string?> { ["review-date"] = today, ["headcount-date"] = today };
+        // Today in every date, and what was typed into the form that was refused (other forms start afresh).
+        var v = new Dictionary<string, string?> { ["review-date"] = today, ["headcount-date"] = today };
+        foreach (var (field, value) in state?.Values.Where(f => f.Key.StartsWith(state.Form + "-", StringComparison.Ordinal)) ?? []) v[field] = value;
+        if (state is not null) foreach (var field in v.Keys.Where(k => k.StartsWith(state.Form + "-", StringComparison.Ordinal) && !state.Values.ContainsKey(k)).ToList()) v.Remove(field);
         Dictionary<string, string[]> E(string form) => state?.ErrorsOf(form) ?? FormState.NoErrors;
 
         var reviews = p.Reviews.Count == 0
