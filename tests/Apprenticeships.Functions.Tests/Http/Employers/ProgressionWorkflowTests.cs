@@ -60,6 +60,7 @@ public class ProgressionWorkflowTests
         Assert.Equal(employer.Id, open.Facts["employerId"]);
         await EventuallyAsync(async () => (await MailForAsync(app, "advisors")).Any(m => m.Text.Contains($"/employers/{employer.Id}/progression")), "the alert email linking the progression page");
         Assert.DoesNotContain("Jo Progressing", string.Join("\n", (await MailForAsync(app, "advisors")).Select(m => m.Text)));
+        Assert.Contains((await MailForAsync(app, "advisors")), m => m.Text.Contains("on the employer's progression page"));
 
         // A late update takes the alert off.
         var raised = await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/pay-changes",
