@@ -75,6 +75,10 @@ public static class AppPipeline
         app.MapEmployerKeyPages();
         app.MapEmployerPortalPages();
         app.MapInterestsPage();
+        // In-work progression, named in full: the employers area's namespaces are imported by its own lines.
+        Http.Employers.ProgressionApi.MapProgressionApi(app);
+        app.MapProgressionReportApi();
+        Pages.Employers.ProgressionPages.MapProgressionPages(app);
         if (environment.IsDevelopment())
         {
             app.MapDevClockApi();

@@ -70,6 +70,7 @@ public static class ApiDocument
         ["Employers"] = "The hub's employers, one record each (academies, job starts, cohorts and the levy account refer to it): their sites, contacts (personal data, erasable) and membership of the hub's employer scheme.",
         ["Reports"] = "The hub's outcome figures for a date range, as JSON or CSV.",
         ["Vacancies"] = "Employers' vacancies: post, edit and close them, match candidates by stage and sector interest, put candidates forward, record the employer's decisions; issue employers their portal keys.",
+        ["Progression"] = "In-work progression at employers: training-needs reviews, people followed in work, training, pay and hours, leaving, headcount returns.",
         ["Email"] = "SendGrid's signed event webhook.",
         ["Health"] = "Whether the app can reach its storage.",
         ["Development"] = "Development only: the business clock and demo data.",

@@ -1,3 +1,7 @@
+using Apprenticeships.Application.Progression;
+using Apprenticeships.Application.Progression.Commands;
+using Apprenticeships.Application.Progression.Queries;
+using Apprenticeships.Storage.Progression;
 using Apprenticeships.Storage.Employers;
 using Apprenticeships.Application.Attention;
 using Apprenticeships.Application.Candidates;
@@ -78,6 +82,9 @@ public static class ApplicationServiceCollectionExtensions
             .AddSingleton<Apprenticeships.Application.Vacancies.Commands.EmployerDecisions>().AddSingleton<Apprenticeships.Application.Vacancies.Commands.AcademyVacancies>()
             .AddSingleton<Apprenticeships.Application.Vacancies.Queries.VacancyQueries>().AddSingleton<CandidateInterests>()
             .AddSingleton<Apprenticeships.Application.Employers.Commands.EmployerPortalKeys>();
+        services.AddSingleton<ParticipantStore>().AddSingleton<StaffMemberStore>().AddSingleton<TrainingNeedsReviewStore>().AddSingleton<HeadcountReturnStore>()
+            .AddSingleton<ProgressionInput>().AddSingleton<TrainingNeedsReviews>().AddSingleton<ProgressionParticipants>().AddSingleton<ProgressionUpdates>()
+            .AddSingleton<StaffMemberErasure>().AddSingleton<HeadcountReturns>().AddSingleton<ProgressionQueries>().AddSingleton<ProgressionReportQuery>();
         return services;
     }
 }

@@ -27,6 +27,12 @@ public static class PipelinePolicy
     /// <summary>An apprentice whose provider has confirmed nothing for this long needs attention (board and monthly review alert).</summary>
     public const int ConfirmationOverdueDays = 45;
 
+    /// <summary>In-work progression: a prompt to the employer (and a placed candidate) every so many weeks, so many times (a year).</summary>
+    public const int ProgressionIntervalWeeks = 13, ProgressionRounds = 4;
+
+    /// <summary>A progression prompt nobody has answered this many days after it went is flagged to the advisors.</summary>
+    public const int ProgressionChaseDays = 14;
+
     /// <summary>How long candidates' emailed links work: the welcome answer, and programme links (sessions, leaving).</summary>
     public const int InterestLinkDays = 14, ProgrammeLinkDays = 42;
 }

@@ -65,6 +65,24 @@ public sealed class DurableWorkflows(Func<DurableTaskClient> client) : IWorkflow
         }
     }
 
+    public async Task<bool> StartProgressionAsync(ProgressionStart start, CancellationToken ct)
+    {
+        try
+        {
+            await client().ScheduleNewOrchestrationInstanceAsync(nameof(InWorkProgression), start,
+                new StartOrchestrationOptions(WorkflowInstances.Progression(start.ParticipantId)), ct);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Started already (a repeated job start or a retried request): one per participant.
+            return false;
+        }
+    }
+
+    public Task<SignalResult> TellProgressionAsync(string participantId, ProgressionNews news, string reference, CancellationToken ct) =>
+        RaiseAsync(WorkflowInstances.Progression(participantId), WorkflowEvents.Progression, news, reference, ct);
+
     public async Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct)
     {
         foreach (var instance in WorkflowInstances.All(candidateId, academyId))

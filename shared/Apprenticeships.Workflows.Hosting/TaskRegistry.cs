@@ -16,11 +16,13 @@ namespace Apprenticeships.Workflows.Hosting;
 public static class TaskRegistry
 {
     public static readonly Type[] Orchestrators =
-        [typeof(CandidateJourney), typeof(SwapProgramme), typeof(Sustainment), typeof(CohortIntake), typeof(ApprenticeshipTraining), typeof(CandidateAlert)];
+        [typeof(CandidateJourney), typeof(SwapProgramme), typeof(Sustainment), typeof(CohortIntake), typeof(ApprenticeshipTraining), typeof(CandidateAlert),
+         typeof(InWorkProgression)];
 
     public static readonly Type[] Activities =
         [typeof(ReadBusinessClock), typeof(RecordCandidateStage), typeof(SendCandidateEmail), typeof(AlertAdvisor), typeof(GetAcademyPlan),
-         typeof(GetCohortPlan), typeof(CheckAttendance), typeof(StartApprenticeship), typeof(EndTraining), typeof(PostReturnFromBreak)];
+         typeof(GetCohortPlan), typeof(CheckAttendance), typeof(StartApprenticeship), typeof(EndTraining), typeof(PostReturnFromBreak),
+         typeof(SendEmployerEmail)];
 
     /// <summary>The same classes into the SDK's registry, as Durable Functions takes them (the Functions host).</summary>
     public static DurableTaskRegistry AddTo(DurableTaskRegistry registry)

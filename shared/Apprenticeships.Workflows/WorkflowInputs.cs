@@ -68,3 +68,6 @@ public sealed record TrainingProgress(TrainingInput Training, DateOnly Review, D
 {
     public static TrainingProgress Start(TrainingInput training) => new(training, training.StartDate.AddMonths(1), training.StartDate);
 }
+
+/// <summary>An email to an employer's primary contact about a participant: ids and numbers only; the address and names are read at send time.</summary>
+public sealed record EmployerEmail(string EmployerId, string ParticipantId, string Template, IReadOnlyDictionary<string, string>? Details = null);

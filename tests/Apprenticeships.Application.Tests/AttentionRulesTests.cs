@@ -38,7 +38,7 @@ public sealed class AttentionRulesTests
     {
         // A link answer is the one kind about a closed candidate ("came back"): it stays until their stage changes after it.
         foreach (var closed in new[] { CandidateStage.Completed, CandidateStage.NoResponse, CandidateStage.Withdrawn })
-            Assert.Equal(kind != AttentionKind.LinkAnswer, Cleared(Item(kind), Candidate(closed)));
+            Assert.Equal(kind != AttentionKind.LinkAnswer && !(kind == AttentionKind.ProgressionNoAnswer && closed == CandidateStage.Completed), Cleared(Item(kind), Candidate(closed)));
         Assert.Contains(kind, AttentionWords.BoardOrder);
         Assert.False(string.IsNullOrWhiteSpace(AttentionWords.Title(kind)));
         Assert.StartsWith("Clears when", AttentionWords.Clears(kind));
@@ -52,6 +52,15 @@ public sealed class AttentionRulesTests
         Assert.False(Cleared(item, Candidate(CandidateStage.NoResponse)));
         Assert.False(Cleared(item, Candidate(CandidateStage.InSwap)));
         Assert.True(Cleared(item, Candidate(CandidateStage.Withdrawn, changed: Raised.AddDays(1))));
+    }
+
+    [Fact]
+    public void An_unanswered_progression_prompt_stays_after_the_26_week_completion_and_goes_with_a_withdrawal()
+    {
+        var item = Item(AttentionKind.ProgressionNoAnswer, (AttentionFacts.Week, "39"), (AttentionFacts.ParticipantId, "pp-c-1"), (AttentionFacts.EmployerId, "emp-1"));
+        Assert.False(Cleared(item, Candidate(CandidateStage.InWork)));
+        Assert.False(Cleared(item, Candidate(CandidateStage.Completed, changed: Raised.AddDays(1))));
+        Assert.True(Cleared(item, Candidate(CandidateStage.Withdrawn)));
     }
 
     [Fact]

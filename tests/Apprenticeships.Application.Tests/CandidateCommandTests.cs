@@ -38,7 +38,7 @@ public sealed class CandidateCommandTests
         Assert.Contains("500", result.Problem!.Detail);
     }
 
-    private CandidateAssignments Assignments() => new(_.Candidates, _.Academies, _.Cohorts, _.Records, _.EmployerRecords, _.Workflows, _.Clock);
+    private CandidateAssignments Assignments() => new(_.Candidates, _.Academies, _.Cohorts, _.Records, _.EmployerRecords, _.Workflows, _.Clock, _.Progression);
 
     [Theory]
     [InlineData(null)]

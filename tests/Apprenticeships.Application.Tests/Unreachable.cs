@@ -42,6 +42,9 @@ internal sealed class Unreachable
     public EmployerContactStore Contacts { get; } = new(Account);
     public Apprenticeships.Storage.Audit.AuditLog Audit { get; } = new(Account);
     public Programmes.ProgrammeNames Names => new(Academies, Cohorts, Providers, EmployerRecords);
+    public Apprenticeships.Storage.Progression.ParticipantStore Participants { get; } = new(Account);
+    public Progression.Commands.ProgressionParticipants Progression =>
+        new(new Progression.ProgressionInput(EmployerRecords, Participants, Clock), Participants, new(Account), Candidates, Records, EmployerRecords, Workflows);
     public LevyTables LevyTables { get; } = new(Account);
 
     public LevyEmployerRepository Employers => new(EmployerRecords, LevyTables);
@@ -76,6 +79,12 @@ internal sealed class RecordingWorkflows : IWorkflows
     public Task<SignalResult> AnswerSustainmentAsync(string candidateId, SustainmentAnswer answer, string reference, CancellationToken ct) => Record($"sustainment {candidateId}");
     public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) => Record($"confirm {candidateId}");
     public Task AlertAdvisorAsync(string candidateId, Apprenticeships.Application.Attention.AttentionKind kind, string reason, string reference, CancellationToken ct) => Record($"alert {candidateId} {reference}");
+    public async Task<bool> StartProgressionAsync(ProgressionStart start, CancellationToken ct)
+    {
+        await Record($"progression {start.ParticipantId}");
+        return true;
+    }
+    public Task<SignalResult> TellProgressionAsync(string participantId, ProgressionNews news, string reference, CancellationToken ct) => Record($"progression news {participantId}");
     public Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct) => Record($"stop {candidateId}");
     public Task<WorkflowView?> JourneyAsync(string candidateId, CancellationToken ct) => Task.FromResult<WorkflowView?>(null);
     public Task BusinessClockMovedAsync(TimeSpan offset, CancellationToken ct) => Record($"clock {offset}");

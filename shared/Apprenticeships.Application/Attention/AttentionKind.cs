@@ -35,6 +35,8 @@ public enum AttentionKind
     ReturnNotRecorded,
     /// <summary>A candidate's answer through an emailed link the advisor should act on (facts: reason): came back after closure, declined or asked to leave while on a programme.</summary>
     LinkAnswer,
+    /// <summary>Nobody answered an in-work progression prompt (facts: week, participantId, employerId); the candidate id is the participant's for an employer's own staff.</summary>
+    ProgressionNoAnswer,
 }
 
 /// <summary>The names of the facts an attention item carries: ids, dates ("YYYY-MM-DD") and numbers, never personal data.</summary>
@@ -51,6 +53,8 @@ public static class AttentionFacts
     public const string Date = "date";
     public const string Reason = "reason";
     public const string NewEnd = "newEnd";
+    public const string ParticipantId = "participantId";
+    public const string EmployerId = "employerId";
 }
 
 /// <summary>A stored alert: the candidate, the key it was raised under (the workflow step), its kind and facts, and when (business time).</summary>

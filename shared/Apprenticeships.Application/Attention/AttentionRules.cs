@@ -48,6 +48,9 @@ public static class AttentionRules
         var c = facts.Candidate;
         // A closed candidate's answer (they came back) is exactly what the advisor needs to see.
         if (item.Kind == AttentionKind.LinkAnswer) return c.StageChangedAt > item.RaisedAt;
+        // Progression outlasts the candidate's record (completed at 26 weeks in work): the update that answers it closes it
+        // (ProgressionUpdates); only a candidate withdrawn or never engaged is past following.
+        if (item.Kind == AttentionKind.ProgressionNoAnswer) return c.Stage is CandidateStage.Withdrawn or CandidateStage.NoResponse;
         if (c.Stage.IsClosed()) return true;
         var academyId = item.Fact(AttentionFacts.AcademyId);
         bool OnAcademy() => c.Stage == CandidateStage.InSwap && c.AcademyId == academyId;

@@ -18,7 +18,7 @@ public static class AttentionWords
         AttentionKind.NoAnswer, AttentionKind.NotAssigned, AttentionKind.MissedSession, AttentionKind.AttendanceNotRecorded,
         AttentionKind.NoAcademyOutcome, AttentionKind.NoJobOffer, AttentionKind.SustainmentOverdue, AttentionKind.ConfirmationOverdue,
         AttentionKind.FailedAssessment, AttentionKind.BreakInLearning, AttentionKind.ReturnNotRecorded, AttentionKind.BackFromBreak,
-        AttentionKind.LinkAnswer, AttentionKind.Other,
+        AttentionKind.LinkAnswer, AttentionKind.ProgressionNoAnswer, AttentionKind.Other,
     ];
 
     public static string Title(AttentionKind kind) => kind switch
@@ -36,6 +36,7 @@ public static class AttentionWords
         AttentionKind.BackFromBreak => "Back in learning after a break",
         AttentionKind.ReturnNotRecorded => "Return from a break not recorded in the levy account",
         AttentionKind.LinkAnswer => "Answered an emailed link",
+        AttentionKind.ProgressionNoAnswer => "In-work progression prompt not answered",
         _ => "Needs attention",
     };
 
@@ -55,6 +56,7 @@ public static class AttentionWords
         AttentionKind.BackFromBreak => "The provider confirmed a return from a break; the remaining levy instalments are re-spread to the new planned end.",
         AttentionKind.ReturnNotRecorded => "The provider confirmed a return from a break that the levy account refused.",
         AttentionKind.LinkAnswer => "A candidate's answer needs the advisor: they came back after their referral closed, or declined or asked to leave while on a programme.",
+        AttentionKind.ProgressionNoAnswer => $"Nobody recorded an in-work progression update {PipelinePolicy.ProgressionChaseDays} days after the employer was asked (every {PipelinePolicy.ProgressionIntervalWeeks} weeks).",
         _ => "Alerts raised before alerts had codes.",
     };
 
@@ -74,8 +76,9 @@ public static class AttentionWords
         AttentionKind.BackFromBreak => "Clears when the provider next confirms their training.",
         AttentionKind.ReturnNotRecorded => "Clears when a finance officer records the return.",
         AttentionKind.LinkAnswer => "Clears when the candidate's stage changes (a closed candidate's answer stays until then).",
+        AttentionKind.ProgressionNoAnswer => "Clears when a progression update is recorded for them (training, pay or hours, nothing new, or leaving), or a placed candidate is withdrawn; it stays after their 26-week completion, as progression goes on for a year.",
         _ => "Clears when the candidate's record is closed.",
-    } + (kind == AttentionKind.LinkAnswer ? "" : " Every alert clears when the candidate is closed (completed, no response or withdrawn).")
+    } + (kind is AttentionKind.LinkAnswer or AttentionKind.ProgressionNoAnswer ? "" : " Every alert clears when the candidate is closed (completed, no response or withdrawn).")
       + (AttentionRules.IsNews(kind) ? " An advisor may mark it as seen." : "");
 
     public static AttentionDescription Describe(AttentionItem item, ProgrammeDirectory names) =>
@@ -99,6 +102,7 @@ public static class AttentionWords
             AttentionKind.FailedAssessment => "Did not pass the end-point assessment: arrange a resit with the provider.",
             AttentionKind.BreakInLearning => $"On a break in learning from {Words.Date(item.Fact(AttentionFacts.From))}; levy instalments have stopped.",
             AttentionKind.BackFromBreak => $"Back in learning from {Words.Date(item.Fact(AttentionFacts.From))} after a break (commitment {item.Fact(AttentionFacts.CommitmentId)}); the new planned end is {Words.Date(item.Fact(AttentionFacts.NewEnd))} and the remaining levy instalments are re-spread to it.",
+            AttentionKind.ProgressionNoAnswer => $"Nobody has answered the {item.Fact(AttentionFacts.Week)}-week in-work progression prompt.",
             AttentionKind.ReturnNotRecorded => $"Back in learning from {Words.Date(item.Fact(AttentionFacts.From))} after a break (commitment {item.Fact(AttentionFacts.CommitmentId)}), but the levy account refused the return: {item.Fact(AttentionFacts.Reason)} A finance officer should record it.",
             _ => Words.Capitalised(item.Fact(AttentionFacts.Reason) ?? "Needs attention."),
         };

@@ -42,6 +42,12 @@ public interface IWorkflows
     /// candidate); <see cref="Attention.AttentionKind.Other"/> for news that needs nothing (it clears once the candidate is closed).</param>
     Task AlertAdvisorAsync(string candidateId, Attention.AttentionKind kind, string reason, string reference, CancellationToken ct);
 
+    /// <summary>Starts in-work progression for a participant; false when it exists already (one per participant).</summary>
+    Task<bool> StartProgressionAsync(ProgressionStart start, CancellationToken ct);
+
+    /// <summary>Tells a participant's progression workflow of an update or their leaving.</summary>
+    Task<SignalResult> TellProgressionAsync(string participantId, ProgressionNews news, string reference, CancellationToken ct);
+
     /// <summary>Stops every workflow the candidate has running (withdrawal).</summary>
     Task StopAllAsync(string candidateId, string? academyId, string reason, CancellationToken ct);
 

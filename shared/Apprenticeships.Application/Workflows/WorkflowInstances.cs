@@ -13,6 +13,8 @@ public static class WorkflowInstances
     public static string Training(string commitmentId) => $"training-{commitmentId}";
     /// <summary>One advisor alert the application asked for (<see cref="IWorkflows.AlertAdvisorAsync"/>); not stopped by a withdrawal.</summary>
     public static string Alert(string candidateId, string reference) => $"alert-{candidateId}-{reference}";
+    /// <summary>In-work progression for one participant (a placed candidate's is <see cref="ProgressionIds.Placed"/>).</summary>
+    public static string Progression(string participantId) => $"progress-{participantId}";
 
     /// <summary>
     /// Every workflow that may be running for a candidate, the journey first so that, when they
@@ -25,6 +27,7 @@ public static class WorkflowInstances
         yield return Sustainment(candidateId);
         yield return Intake(candidateId);
         yield return Training(CommitmentIds.Of(candidateId));
+        yield return Progression(ProgressionIds.Placed(candidateId));
     }
 }
 
@@ -36,4 +39,5 @@ public static class WorkflowEvents
     public const string SwapOutcome = "SwapOutcome";
     public const string Confirmation = "Confirmation";
     public static string Sustainment(int week) => $"Sustainment{week}";
+    public const string Progression = "Progression";
 }

@@ -24,3 +24,15 @@ public sealed record SustainmentAnswer(int Week, bool InWork);
 /// A return from a break carries the new planned end date agreed with it.
 /// </summary>
 public sealed record TrainingConfirmation(ConfirmationKind Kind, DateOnly Date, EpaGrade? Grade, DateOnly? NewPlannedEnd = null);
+
+/// <summary>
+/// Starts in-work progression for a participant: ids and the day followed from (a job start, or
+/// the day a member of staff was added); the rounds run from it (<see cref="PipelinePolicy.ProgressionIntervalWeeks"/>).
+/// </summary>
+public sealed record ProgressionStart(string ParticipantId, string EmployerId, string? CandidateId, DateOnly From);
+
+/// <summary>
+/// News of a participant for their progression workflow, the payload of the Progression event:
+/// an update recorded (business time), which answers a prompt sent before it, or their leaving.
+/// </summary>
+public sealed record ProgressionNews(DateTime RecordedAt, bool Left);

@@ -32,6 +32,13 @@ public sealed class AlertAdvisor(AttentionAlerts attention, EmailOptions options
             ["followUp"] = $"{words.Clears} Until then it is on the pipeline board's attention list.",
             ["candidateLink"] = new Uri(new Uri(hub.Value.PublicUrl), $"/candidates/{Uri.EscapeDataString(alert.CandidateId)}").ToString(),
         };
+        // An employer's own member of staff has no candidate page: the employer's progression page lists them.
+        if (alert.Kind == AttentionKind.ProgressionNoAnswer && facts.TryGetValue(AttentionFacts.EmployerId, out var employerId))
+        {
+            model["candidateLink"] = new Uri(new Uri(hub.Value.PublicUrl), $"/employers/{Uri.EscapeDataString(employerId)}/progression").ToString();
+            if (facts.GetValueOrDefault(AttentionFacts.ParticipantId) == alert.CandidateId)
+                model["followUp"] = $"{words.Clears} Until then it is shown against them on the employer's progression page.";
+        }
         await sender.SendAsync(new EmailMessage(options.AdvisorAlertsTo, "advisor-alert", model, "advisors"), step.Key);
         return true;
     }

@@ -14,7 +14,7 @@ public class EmailTemplatesTests
     {
         Assert.Equal(
             ["advisor-alert", "cohort-start", "completion", "confirm-interest-nudge", "finance-expiry-warning", "interview-reminder",
-             "outcome", "placement-check-in", "progress-review", "session-reminder", "sustainment-check", "welcome", "what-next"],
+             "outcome", "placement-check-in", "progress-review", "progression-check", "progression-employer", "session-reminder", "sustainment-check", "welcome", "what-next"],
             Templates.Names.Order());
     }
 

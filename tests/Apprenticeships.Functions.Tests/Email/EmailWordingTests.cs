@@ -56,6 +56,7 @@ public partial class EmailWordingTests
             ("outcome", new() { ["academyId"] = academyId, ["outcome"] = "DidNotComplete" }),
             ("what-next", new() { ["academyId"] = academyId, ["outcome"] = "CompletedUnsuccessful" }),
             ("sustainment-check", new() { ["week"] = "13" }),
+            ("progression-check", new() { ["week"] = "13" }),
             ("cohort-start", new() { ["cohortId"] = cohortId }),
             ("progress-review", new() { ["cohortId"] = cohortId, ["dueDate"] = session }),
             ("completion", new() { ["cohortId"] = cohortId }),
@@ -69,6 +70,13 @@ public partial class EmailWordingTests
             var sent = (await MailForAsync(app, candidate)).Single(m => m.Key == key);
             rendered.Add((template, sent.Subject, sent.Text, sent.Html));
         }
+        // The employer's progression prompt, about a member of their staff, to their primary contact.
+        var employer = await Http.Employers.ProgressionFixture.EmployerAsync(app);
+        var staff = await Http.Employers.ProgressionFixture.AddStaffAsync(http, employer.Id, "Jo Bloggs");
+        var prompt = $"wording-{staff}#1";
+        Assert.True(await RunAsync<SendEmployerEmail, Keyed<EmployerEmail>>(app, new(prompt, new EmployerEmail(employer.Id, staff, "progression-employer", new Dictionary<string, string> { ["week"] = "13" }))));
+        var toEmployer = (await MailForAsync(app, staff)).Single(m => m.Key == prompt);
+        rendered.Add(("progression-employer", toEmployer.Subject, toEmployer.Text, toEmployer.Html));
         // Every kind of advisor alert, with the facts the workflows give it.
         foreach (var kind in Enum.GetValues<AttentionKind>())
         {

@@ -120,7 +120,7 @@ public partial class ApiDocumentTests(ApiDocumentTests.App app) : IClassFixture<
     [Fact]
     public void Each_operation_is_tagged_with_its_area()
     {
-        string[] areas = ["Candidates", "Programmes", "Providers", "Finance", "Employers", "Reports", "Email", "Health", "Vacancies"];
+        string[] areas = ["Candidates", "Programmes", "Providers", "Finance", "Employers", "Reports", "Email", "Health", "Vacancies", "Progression"];
         var problems = Operations(app.Document)
             .Where(o => o.Operation["tags"]?.AsArray().Select(t => (string?)t).SingleOrDefault() is not { } tag || !areas.Contains(tag))
             .Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}: tags {o.Operation["tags"]?.ToJsonString() ?? "none"}").ToList();

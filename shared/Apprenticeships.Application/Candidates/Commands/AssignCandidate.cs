@@ -21,7 +21,8 @@ public sealed record RecordJobStart(string? StartDate, string? EmployerId);
 /// assignment after a crash finds the claim and finishes the rest; the reference keeps it one signal.
 /// </summary>
 public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore academies, CohortStore cohorts,
-    ProgrammeRecords records, EmployerStore employers, IWorkflows workflows, TimeProvider clock)
+    ProgrammeRecords records, EmployerStore employers, IWorkflows workflows, TimeProvider clock,
+    Progression.Commands.ProgressionParticipants progression)
 {
     /// <summary>A job start is recorded when it is known: up to three months either side of today.</summary>
     public const int JobStartWindowDays = 92;
@@ -56,7 +57,10 @@ public sealed class CandidateAssignments(CandidateStore candidates, AcademyStore
             errors.Add("startDate", $"The start date must be within {JobStartWindowDays} days of today.");
         if (errors.Any) return errors.ToProblem();
         if (await employers.GetAsync(employer!, ct) is null) return Problem.NotFound("employerId", $"No employer '{employer}' (add it under /api/employers).");
-        return await AssignAsync(candidateId, new Assignment(AssignmentKind.Job, null, start), ct, employerId: employer, missingField: "id");
+        var assigned = await AssignAsync(candidateId, new Assignment(AssignmentKind.Job, null, start), ct, employerId: employer, missingField: "id");
+        // In-work progression follows them at the employer from the job start.
+        if (assigned.Succeeded) await progression.JobStartedAsync(candidateId, employer!, start!.Value, ct);
+        return assigned;
     }
 
     private async Task<Result<Candidate>> AssignAsync(string candidateId, Assignment assignment, CancellationToken ct,
