@@ -169,6 +169,10 @@ public static class EmployerPages
               {PageParts.Row("Employer scheme", m.Current is { } current ? $"Member since {PageParts.LongDate(current.Joined)}" : m.Spells.Count > 0 ? "Not a member now" : "Never a member")}
             </dl>
             {(isAdmin ? Html.Of($"<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/employers/{e.Id}/edit\">Edit this employer</a></p>") : Html.Empty)}
+            <ul class="govuk-list">
+              <li><a class="govuk-link" href="/employers/{e.Id}/progression">In-work progression: training-needs reviews, people followed in work, headcount</a></li>
+              <li><a class="govuk-link" href="/vacancies?employerId={e.Id}">Vacancies</a></li>
+            </ul>
             <h2 class="govuk-heading-m">Sites</h2>
             {Table("sites", ["Site", "Postcode"], sites, "No sites recorded.")}
             <h2 class="govuk-heading-m">Contacts</h2>
