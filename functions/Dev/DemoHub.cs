@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Apprenticeships.Application.Employers.Commands;
+using Apprenticeships.Application.Progression.Commands;
+using Apprenticeships.Application.Vacancies;
+using Apprenticeships.Application.Vacancies.Commands;
 using Apprenticeships.Domain.Levy;
+using Apprenticeships.Domain.Progression;
+using Apprenticeships.Domain.Vacancies;
 
 namespace Apprenticeships.Functions.Dev;
 
@@ -21,14 +26,19 @@ public sealed record DemoCandidate(string Id, string Branch);
 /// <summary>
 /// Development only: a demo hub built through the same services the API uses — two providers,
 /// a levy-paying council with six months of declarations, a care provider in the hub's employer
-/// scheme (with a site, a contact and a support session), an academy with it starting in three days, a
-/// cohort starting in four weeks and twenty fictional candidates. Sixteen confirm interest (as if
-/// they had clicked their link); twelve of those join the academy, two start jobs and two are
-/// accepted onto the cohort; four stay silent. Moving the clock then shows every stage.
+/// scheme (with a site, a contact, a support session, two vacancies, a training-needs review, a
+/// headcount return and a senior carer whose training and pay rise are on record), an academy built
+/// around one of its vacancies starting in three days, a cohort starting in four weeks and twenty
+/// fictional candidates. Sixteen confirm interest (as if they had clicked their link); twelve of those
+/// join the academy, two start jobs at the care provider (one filling its other vacancy straight from
+/// the hub, so in-work progression follows both) and two are accepted onto the cohort; four stay
+/// silent. Moving the clock then shows every stage.
 /// </summary>
 public sealed class DemoHub(
     ProviderKeys providerKeys, LevyEmployers employers, EmployerRegistration registration, EmployerContacts contacts, SchemeMembership scheme, AcademyCreation academies, CohortCreation cohorts, CandidateEnrolment enrolment,
-    CandidateQueries candidates, CandidateAssignments assignments, IWorkflows workflows, TimeProvider clock)
+    CandidateQueries candidates, CandidateAssignments assignments, IWorkflows workflows, TimeProvider clock,
+    VacancyPosting vacancies, PutForwards putForwards, EmployerDecisions decisions,
+    TrainingNeedsReviews reviews, ProgressionParticipants progression, ProgressionUpdates updates, HeadcountReturns headcounts)
 {
     private static readonly string[] GivenNames = ["Amira", "Ben", "Chloe", "Dev", "Ellie", "Femi", "Grace", "Harry", "Isla", "Jay",
         "Kai", "Lena", "Mo", "Nia", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tariq"];
@@ -64,8 +74,13 @@ public sealed class DemoHub(
         _ = (await scheme.JoinAsync(care.Id, new JoinScheme(Day(-60), [nameof(Apprenticeships.Domain.Employers.MemberSupport.RecruitmentSupport),
             nameof(Apprenticeships.Domain.Employers.MemberSupport.RetentionSupport)]), ct)).Done;
         _ = (await scheme.LogSessionAsync(care.Id, new LogSupportSession(Day(-14), "Recruiting for the academy", "amara", null), ct)).Done;
+        // Its vacancies: day care assistants, which the academy is built around, and a night post the hub fills directly.
+        var site = care.Sites[0].Id;
+        var dayPosts = (await vacancies.PostAsync(new PostVacancy(care.Id, "Care assistant (days)", site, 37.5m, 12.60m, PayPeriod.Hourly, Day(28), "Adult care", false, 4), Actor.Hub, ct)).Done;
+        var nightPost = (await vacancies.PostAsync(new PostVacancy(care.Id, "Care assistant (nights)", site, 30m, 13.10m, PayPeriod.Hourly, Day(14), "Adult care", false, 1), Actor.Hub, ct)).Done;
         var academy = (await academies.CreateAsync(new CreateAcademy($"demo-academy-{tag}", "Adult Care Academy", care.Id, "Adult care", providers[0].Id, "County Hall",
-            [Day(3), Day(4)], Day(7), Day(18), Day(21), CostPerPlace: 450m), ct)).Done;
+            [Day(3), Day(4)], Day(7), Day(18), Day(21), CostPerPlace: 450m) { VacancyIds = [dayPosts.Id] }, ct)).Done;
+        await ProgressionHistoryAsync(care.Id, Day, ct);
         var cohort = (await cohorts.CreateAsync(new CreateCohort($"demo-cohort-{tag}", "Adult care intake", "Adult care worker (level 2)", employerId, providers[0].Id,
             Day(28), DurationMonths: 12, AgreedPrice: 7_000m, FundingBandMaximum: 7_000m), ct)).Done;
 
@@ -89,6 +104,7 @@ public sealed class DemoHub(
             var (assigned, branch) = i switch
             {
                 < AcademyMembers => (await assignments.AddToAcademyAsync(academy.Id, new AddMember(c.Id), ct), $"academy {academy.Id}"),
+                AcademyMembers => (await FillAsync(nightPost.Id, c.Id, Day(7), ct), $"night care assistant at {care.Name}, filled from the hub, starting in 7 days"),
                 < AcademyMembers + JobStarters => (await assignments.RecordJobStartAsync(c.Id, new RecordJobStart(Day(7), care.Id), ct), "job starting in 7 days"),
                 _ => (await assignments.AddToCohortAsync(cohort.Id, new AddMember(c.Id), ct), $"cohort {cohort.Id}"),
             };
@@ -103,7 +119,30 @@ public sealed class DemoHub(
             $"POST /api/academies/{academy.Id}/outcomes to record interview outcomes; GET /api/academies/{academy.Id} for progress.",
             $"Advance past {cohort.StartDate:yyyy-MM-dd} and the cohort's two candidates are InTraining, with levy commitments.",
             $"GET /api/employers/{care.Id} for the care provider: its site, contact and membership of the employer scheme.",
+            $"GET /api/vacancies?employerId={care.Id} for its vacancies; GET /api/vacancies/{dayPosts.Id}/matches for candidates who fit the day posts.",
+            $"GET /api/employers/{care.Id}/progression for in-work progression; GET /api/reports/vacancies and /api/reports/progression for the figures.",
         ]) { CareEmployerId = care.Id };
+    }
+
+    /// <summary>Puts the candidate forward and records the employer's interview, offer and acceptance: the vacancy is filled and their job starts.</summary>
+    private async Task<Result<Candidate>> FillAsync(string vacancyId, string candidateId, string startDate, CancellationToken ct)
+    {
+        _ = (await putForwards.PutForwardAsync(vacancyId, new PutCandidateForward(candidateId, null), ct)).Done;
+        foreach (var decision in new[] { EmployerDecision.Interview, EmployerDecision.Offered, EmployerDecision.OfferAccepted })
+            _ = (await decisions.RecordAsync(vacancyId, new RecordDecision(candidateId, decision, null, decision == EmployerDecision.OfferAccepted ? startDate : null), Actor.Hub, ct)).Done;
+        return Result<Candidate>.Ok((await candidates.GetAsync(candidateId, ct))!);
+    }
+
+    /// <summary>A year of in-work progression at the care provider: its training-needs review, a headcount return, and a senior carer trained and given a pay rise.</summary>
+    private async Task ProgressionHistoryAsync(string employerId, Func<int, string> day, CancellationToken ct)
+    {
+        _ = (await reviews.RecordAsync(employerId, new RecordReview(day(-120), ["Dementia care", "Medication"], "Two senior carers through dementia training this year.", "amara"), ct)).Done;
+        _ = (await headcounts.RecordAsync(employerId, new RecordHeadcount(day(-180), 46, null), ct)).Done;
+        _ = (await headcounts.RecordAsync(employerId, new RecordHeadcount(day(-1), 48, 3), ct)).Done;
+        var carer = (await progression.AddAsync(employerId, new AddParticipant(ParticipantKind.EmployerStaff, null, "Jo Demo", "Senior carer", day(-200)), ct)).Done;
+        var training = (await updates.OfferTrainingAsync(employerId, carer.Id, new OfferTraining("Dementia care (level 3)", day(-90)), ct)).Done;
+        _ = (await updates.CompleteTrainingAsync(employerId, carer.Id, training.RecordId!, new CompleteTraining(day(-30)), ct)).Done;
+        _ = (await updates.RecordPayChangeAsync(employerId, carer.Id, new RecordPayChange(day(-20), 12.10m, 12.85m, null, null), ct)).Done;
     }
 
     /// <summary>Assignments need the journey to have recorded the confirmed interest; that takes a moment.</summary>

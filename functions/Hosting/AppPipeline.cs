@@ -78,6 +78,7 @@ public static class AppPipeline
         // In-work progression, named in full: the employers area's namespaces are imported by its own lines.
         Http.Employers.ProgressionApi.MapProgressionApi(app);
         app.MapProgressionReportApi();
+        app.MapVacancyReportApi();
         Pages.Employers.ProgressionPages.MapProgressionPages(app);
         if (environment.IsDevelopment())
         {

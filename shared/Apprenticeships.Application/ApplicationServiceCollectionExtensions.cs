@@ -80,7 +80,7 @@ public static class ApplicationServiceCollectionExtensions
             .AddSingleton<EmployerPortalAccounts>();
         services.AddSingleton<Apprenticeships.Application.Vacancies.Commands.VacancyPosting>().AddSingleton<Apprenticeships.Application.Vacancies.Commands.PutForwards>()
             .AddSingleton<Apprenticeships.Application.Vacancies.Commands.EmployerDecisions>().AddSingleton<Apprenticeships.Application.Vacancies.Commands.AcademyVacancies>()
-            .AddSingleton<Apprenticeships.Application.Vacancies.Queries.VacancyQueries>().AddSingleton<CandidateInterests>()
+            .AddSingleton<Apprenticeships.Application.Vacancies.Queries.VacancyQueries>().AddSingleton<Apprenticeships.Application.Vacancies.Queries.VacancyReportQuery>().AddSingleton<CandidateInterests>()
             .AddSingleton<Apprenticeships.Application.Employers.Commands.EmployerPortalKeys>();
         services.AddSingleton<ParticipantStore>().AddSingleton<StaffMemberStore>().AddSingleton<TrainingNeedsReviewStore>().AddSingleton<HeadcountReturnStore>()
             .AddSingleton<ProgressionInput>().AddSingleton<TrainingNeedsReviews>().AddSingleton<ProgressionParticipants>().AddSingleton<ProgressionUpdates>()

@@ -83,8 +83,8 @@ public partial class AdvisorDayPagesTests(PagesApp app) : IClassFixture<PagesApp
         await advisor.GetByRole(AriaRole.Group, new() { Name = "Ben Okoro" }).GetByLabel("Absent").CheckAsync();
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Save attendance" }).ClickAsync();
         await Assertions.Expect(advisor.Locator(".govuk-notification-banner")).ToContainTextAsync("Attendance saved");
-        await Assertions.Expect(advisor.Locator("#members")).ToContainTextAsync($"Session on {today.AddDays(1):yyyy-MM-dd}: Present");
-        await Assertions.Expect(advisor.Locator("#members")).ToContainTextAsync($"Session on {today.AddDays(1):yyyy-MM-dd}: Absent");
+        await Assertions.Expect(advisor.Locator("#members")).ToContainTextAsync($"Attended the session on {today.AddDays(1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}");
+        await Assertions.Expect(advisor.Locator("#members")).ToContainTextAsync($"Missed the session on {today.AddDays(1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}");
 
         // Zara's interview went well: a job offer.
         await advisor.GetByRole(AriaRole.Link, new() { Name = "Record outcome for Zara Ahmed" }).ClickAsync();

@@ -38,23 +38,12 @@ public static class ProgressionReportApi
         {
             string?[] cells =
             [
-                f.EmployerId ?? "total", f.EmployerName ?? "", Number(f.People), Number(f.TrainingOffered), Number(f.TrainingCompleted), Number(f.PeopleWhoseEarningsRose),
-                Number(f.PeopleWithPayRise), Money(f.TotalHourlyRise), Money(f.MedianHourlyRise), Number(f.PeopleWithHoursRise), Money(f.TotalWeeklyHoursRise), Money(f.MedianWeeklyHoursRise),
-                f.Leavers is { } l ? Number(l) : "", Money(f.AverageHeadcount), f.Turnover?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "",
+                f.EmployerId ?? "total", f.EmployerName ?? "", CsvCell.Number(f.People), CsvCell.Number(f.TrainingOffered), CsvCell.Number(f.TrainingCompleted), CsvCell.Number(f.PeopleWhoseEarningsRose),
+                CsvCell.Number(f.PeopleWithPayRise), CsvCell.Money(f.TotalHourlyRise), CsvCell.Money(f.MedianHourlyRise), CsvCell.Number(f.PeopleWithHoursRise), CsvCell.Money(f.TotalWeeklyHoursRise), CsvCell.Money(f.MedianWeeklyHoursRise),
+                f.Leavers is { } l ? CsvCell.Number(l) : "", CsvCell.Money(f.AverageHeadcount), f.Turnover?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "",
             ];
-            csv.Append(string.Join(',', cells.Select(c => Quote(c ?? "")))).Append('\n');
+            csv.Append(string.Join(',', cells.Select(c => CsvCell.Quote(c ?? "")))).Append('\n');
         }
         return csv.ToString();
-    }
-
-    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static string Money(decimal? amount) => amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
-
-    // As the outcome CSV: quotes a field with commas or quotes, and defuses a leading =, +, - or @ so a spreadsheet does not run it.
-    private static string Quote(string text)
-    {
-        if (text.Length > 0 && "=+-@".Contains(text[0])) text = "'" + text;
-        return text.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
     }
 }

@@ -26,7 +26,7 @@ public static class ReportsApi
     {
         var csv = new StringBuilder("measure,value\n");
         // Money in pounds and pence (1000.00), as in the JSON and the levy statement.
-        void Row(string measure, object? value) => csv.Append(Quote(measure)).Append(',')
+        void Row(string measure, object? value) => csv.Append(CsvCell.Quote(measure)).Append(',')
             .Append(value is decimal money ? money.ToString("0.00", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture)).Append('\n');
         Row("from", f.From.ToString("O")); Row("to", f.To.ToString("O")); Row("counted up to", (f.To < f.AsOf ? f.To : f.AsOf).ToString("O"));
         Row("referrals", f.Referrals); Row("no response", f.NoResponse);
@@ -47,12 +47,5 @@ public static class ReportsApi
             Row("forecast: levy to be used", ahead.LevyUsed); Row("forecast: levy that will expire if nothing changes", ahead.LevyExpiring);
         }
         return csv.ToString();
-    }
-
-    // Quotes a field with commas or quotes, and defuses a leading =, +, - or @ so a spreadsheet does not run it.
-    private static string Quote(string text)
-    {
-        if (text.Length > 0 && "=+-@".Contains(text[0])) text = "'" + text;
-        return text.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
     }
 }
