@@ -24,7 +24,7 @@ public sealed record Candidate
     /// <summary>The apprenticeship cohort the candidate was accepted for, if any.</summary>
     public string? CohortId { get; init; }
     /// <summary>Sectors the candidate would like to work in, to match them to vacancies. Not contact data, but still not for workflow inputs.</summary>
-    public IReadOnlyList<string> SectorInterests { get; init; } = [];
+    public SectorInterests SectorInterests { get; init; } = SectorInterests.None;
 
     public static Candidate Enrol(string id, Referral referral, DateTimeOffset now) => new()
     {

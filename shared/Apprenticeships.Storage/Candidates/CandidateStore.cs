@@ -107,7 +107,7 @@ public sealed class CandidateStore(StorageAccount account) : TableStore(account,
         ["AdvisorId"] = c.AdvisorId, ["EnrolledAt"] = c.EnrolledAt, ["Stage"] = c.Stage.ToString(),
         ["StageChangedAt"] = c.StageChangedAt, ["WithdrawalReason"] = c.WithdrawalReason,
         ["AcademyId"] = c.AcademyId, ["CohortId"] = c.CohortId,
-        ["SectorInterests"] = c.SectorInterests.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(c.SectorInterests),
+        ["SectorInterests"] = c.SectorInterests.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(c.SectorInterests.ToArray()),
     };
 
     private static Candidate FromEntity(TableEntity e) => new()
@@ -120,6 +120,6 @@ public sealed class CandidateStore(StorageAccount account) : TableStore(account,
         Stage = Enum.Parse<CandidateStage>(e.GetString("Stage")), StageChangedAt = e.GetDateTimeOffset("StageChangedAt")!.Value,
         WithdrawalReason = e.GetString("WithdrawalReason"),
         AcademyId = e.GetString("AcademyId"), CohortId = e.GetString("CohortId"),
-        SectorInterests = e.GetString("SectorInterests") is { } interests ? System.Text.Json.JsonSerializer.Deserialize<List<string>>(interests)! : [],
+        SectorInterests = e.GetString("SectorInterests") is { } interests ? new SectorInterests(System.Text.Json.JsonSerializer.Deserialize<List<string>>(interests)!) : SectorInterests.None,
     };
 }

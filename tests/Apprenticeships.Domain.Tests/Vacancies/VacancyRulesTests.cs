@@ -15,7 +15,7 @@ public class VacancyRulesTests
     {
         Id = "c-1", GivenName = "Amira", FamilyName = "Khan", Email = "amira@example.org", Postcode = "WR1 2AB", DateOfBirth = new(2004, 3, 9),
         Source = ReferralSource.JobcentreWorkCoach, LawfulBasis = "Public task", AdvisorId = "advisor-1", EnrolledAt = default,
-        Stage = stage, AcademyId = academyId, SectorInterests = interests,
+        Stage = stage, AcademyId = academyId, SectorInterests = new SectorInterests(interests),
     };
 
     [Fact]

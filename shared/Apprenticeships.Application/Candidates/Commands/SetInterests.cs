@@ -27,7 +27,7 @@ public sealed class CandidateInterests(CandidateStore candidates)
         }
         if (errors.Any) return errors.ToProblem();
         if (!InputLimits.IsId(candidateId)) return Problem.NotFound("id", $"No candidate '{candidateId}'.");
-        var stored = await candidates.ChangeAsync(candidateId, c => c.SectorInterests.SequenceEqual(sectors) ? null : c with { SectorInterests = sectors }, ct);
+        var stored = await candidates.ChangeAsync(candidateId, c => c.SectorInterests.SequenceEqual(sectors) ? null : c with { SectorInterests = new SectorInterests(sectors) }, ct);
         return stored is null ? Problem.NotFound("id", $"No candidate '{candidateId}'.") : Result<Candidate>.Ok(stored);
     }
 }
