@@ -91,7 +91,7 @@ public class ProgressionWorkflowTests
         Assert.Equal(HttpStatusCode.OK, (await http.PressAsync(link)).StatusCode);
         await EventuallyAsync(async () => await StageOfAsync(http, candidate) == "Engaged", "engaged");
 
-        var started = await http.PostAsJsonAsync($"/api/candidates/{candidate}/job-start", new { startDate = Day(app), employerName = employer.Name });
+        var started = await http.PostAsJsonAsync($"/api/candidates/{candidate}/job-start", new { startDate = Day(app), employerId = employer.Id });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var participant = await ParticipantAsync(http, employer.Id, ProgressionIds.Placed(candidate));
         Assert.Equal("PlacedCandidate", participant.GetProperty("kind").GetString());
