@@ -1,3 +1,4 @@
+using Apprenticeships.Application;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
