@@ -104,7 +104,7 @@ public sealed class DemoHub(
             var (assigned, branch) = i switch
             {
                 < AcademyMembers => (await assignments.AddToAcademyAsync(academy.Id, new AddMember(c.Id), ct), $"academy {academy.Id}"),
-                AcademyMembers => (await FillAsync(nightPost.Id, c.Id, Day(7), ct), $"night care assistant at {care.Name}, filled from the hub, starting in 7 days"),
+                AcademyMembers => (await FillAsync(nightPost.Id, c.Id, Day(7), ct), $"job starting in 7 days: the night care assistant vacancy at {care.Name}, filled from the hub"),
                 < AcademyMembers + JobStarters => (await assignments.RecordJobStartAsync(c.Id, new RecordJobStart(Day(7), care.Id), ct), "job starting in 7 days"),
                 _ => (await assignments.AddToCohortAsync(cohort.Id, new AddMember(c.Id), ct), $"cohort {cohort.Id}"),
             };
@@ -137,10 +137,10 @@ public sealed class DemoHub(
     private async Task ProgressionHistoryAsync(string employerId, Func<int, string> day, CancellationToken ct)
     {
         _ = (await reviews.RecordAsync(employerId, new RecordReview(day(-120), ["Dementia care", "Medication"], "Two senior carers through dementia training this year.", "amara"), ct)).Done;
-        _ = (await headcounts.RecordAsync(employerId, new RecordHeadcount(day(-180), 46, null), ct)).Done;
+        _ = (await headcounts.RecordAsync(employerId, new RecordHeadcount(day(-180), 46, 2), ct)).Done;
         _ = (await headcounts.RecordAsync(employerId, new RecordHeadcount(day(-1), 48, 3), ct)).Done;
-        var carer = (await progression.AddAsync(employerId, new AddParticipant(ParticipantKind.EmployerStaff, null, "Jo Demo", "Senior carer", day(-200)), ct)).Done;
-        var training = (await updates.OfferTrainingAsync(employerId, carer.Id, new OfferTraining("Dementia care (level 3)", day(-90)), ct)).Done;
+        var carer = (await progression.AddAsync(employerId, new AddParticipant(ParticipantKind.EmployerStaff, null, "Jo Demo", "Senior carer", day(-90)), ct)).Done;
+        var training = (await updates.OfferTrainingAsync(employerId, carer.Id, new OfferTraining("Dementia care (level 3)", day(-60)), ct)).Done;
         _ = (await updates.CompleteTrainingAsync(employerId, carer.Id, training.RecordId!, new CompleteTraining(day(-30)), ct)).Done;
         _ = (await updates.RecordPayChangeAsync(employerId, carer.Id, new RecordPayChange(day(-20), 12.10m, 12.85m, null, null), ct)).Done;
     }
