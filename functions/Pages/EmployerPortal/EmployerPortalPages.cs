@@ -2,7 +2,7 @@ using Apprenticeships.Application.Vacancies;
 using Apprenticeships.Application.Vacancies.Commands;
 using Apprenticeships.Application.Vacancies.Queries;
 using Apprenticeships.Functions.Pages.Vacancies;
-using Apprenticeships.Storage.Employers;
+using Apprenticeships.Application.Employers.Queries;
 
 namespace Apprenticeships.Functions.Pages.EmployerPortal;
 
@@ -20,11 +20,11 @@ public static class EmployerPortalPages
         group.MapGet("", async (HttpContext http, VacancyQueries vacancies, CancellationToken ct) =>
             List(http, (await vacancies.ListAsync(false, null, Me(http), ct)).Value ?? []));
 
-        group.MapGet("/vacancies/new", async (HttpContext http, EmployerStore employers, TimeProvider clock, CancellationToken ct) =>
-            await employers.GetAsync(EmployerSignIn.EmployerId(http), ct) is { } employer ? Form(http, employer, new(), [], clock.Today()) : Results.Redirect("/employer/sign-in"));
-        group.MapPost("/vacancies/new", async (HttpContext http, IFormCollection form, EmployerStore employers, VacancyPosting posting, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/vacancies/new", async (HttpContext http, EmployerQueries employers, TimeProvider clock, CancellationToken ct) =>
+            await employers.RecordAsync(EmployerSignIn.EmployerId(http), ct) is { } employer ? Form(http, employer, new(), [], clock.Today()) : Results.Redirect("/employer/sign-in"));
+        group.MapPost("/vacancies/new", async (HttpContext http, IFormCollection form, EmployerQueries employers, VacancyPosting posting, TimeProvider clock, CancellationToken ct) =>
         {
-            if (await employers.GetAsync(EmployerSignIn.EmployerId(http), ct) is not { } employer) return Results.Redirect("/employer/sign-in");
+            if (await employers.RecordAsync(EmployerSignIn.EmployerId(http), ct) is not { } employer) return Results.Redirect("/employer/sign-in");
             var v = PageParts.Values(form);
             var (command, own) = VacancyForm.Read(v);
             // The employer is the one signed in, whatever the form says.

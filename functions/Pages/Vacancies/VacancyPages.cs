@@ -1,8 +1,7 @@
 using Apprenticeships.Application.Vacancies;
 using Apprenticeships.Application.Vacancies.Commands;
 using Apprenticeships.Application.Vacancies.Queries;
-using Apprenticeships.Storage.Employers;
-using Apprenticeships.Storage.Programmes;
+using Apprenticeships.Application.Employers.Queries;
 
 namespace Apprenticeships.Functions.Pages.Vacancies;
 
@@ -16,22 +15,22 @@ public static class VacancyPages
     public static IEndpointRouteBuilder MapVacancyPages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/vacancies").RequireAuthorization(StaffPolicies.Candidates);
-        group.MapGet("", async (HttpContext http, string? open, string? employerId, VacancyQueries vacancies, EmployerStore employers, CancellationToken ct) =>
+        group.MapGet("", async (HttpContext http, string? open, string? employerId, VacancyQueries vacancies, EmployerQueries employers, CancellationToken ct) =>
         {
             var openOnly = open == "true";
             var employer = InputLimits.IsId(employerId) ? employerId : null;
             var found = (await vacancies.ListAsync(openOnly, employer, Actor.Hub, ct)).Value ?? [];
-            return List(http, found, (await employers.ListAsync(ct)).OrderBy(e => e.Name).ToList(), openOnly, employer);
+            return List(http, found, (await employers.ByIdAsync(ct)).Values.OrderBy(e => e.Name).ToList(), openOnly, employer);
         });
 
-        group.MapGet("/new", async (HttpContext http, string? employerId, EmployerStore employers, TimeProvider clock, CancellationToken ct) =>
-            InputLimits.IsId(employerId) && await employers.GetAsync(employerId!, ct) is { } employer
+        group.MapGet("/new", async (HttpContext http, string? employerId, EmployerQueries employers, TimeProvider clock, CancellationToken ct) =>
+            InputLimits.IsId(employerId) && await employers.RecordAsync(employerId!, ct) is { } employer
                 ? Form(http, employer, null, new(), [], clock.Today())
                 : await ChooseEmployerAsync(http, employers, employerId is null ? [] : new() { ["employerId"] = ["Choose the employer."] }, ct));
-        group.MapPost("/new", async (HttpContext http, IFormCollection form, EmployerStore employers, VacancyPosting posting, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/new", async (HttpContext http, IFormCollection form, EmployerQueries employers, VacancyPosting posting, TimeProvider clock, CancellationToken ct) =>
         {
             var v = PageParts.Values(form);
-            if (!InputLimits.IsId(v.GetValueOrDefault("employerId")) || await employers.GetAsync(v["employerId"]!, ct) is not { } employer)
+            if (!InputLimits.IsId(v.GetValueOrDefault("employerId")) || await employers.RecordAsync(v["employerId"]!, ct) is not { } employer)
                 return await ChooseEmployerAsync(http, employers, new() { ["employerId"] = ["Choose the employer."] }, ct);
             var (command, own) = VacancyForm.Read(v);
             var post = VacancyForm.ToPost(command, employer.Id);
@@ -43,14 +42,14 @@ public static class VacancyPages
         });
 
         group.MapGet("/{id}", async (HttpContext http, string id, string? saved, string? decided, string? putForward,
-            VacancyQueries vacancies, ProgrammeRecords records, CancellationToken ct) =>
+            VacancyQueries vacancies, CancellationToken ct) =>
         {
             if ((await vacancies.DetailsAsync(id, Actor.Hub, ct)).Value is not { } details) return NotFound(http);
             var matches = (await vacancies.MatchesAsync(id, ct)).Value ?? [];
             Html notice = Html.Empty;
             if (details.PutForwards.FirstOrDefault(p => p.CandidateId == decided) is { } person)
                 notice = VacancyParts.DecisionNotice(person, person.Decision == Domain.Vacancies.EmployerDecision.OfferAccepted
-                    ? await records.GetAsync(person.CandidateId, RecordKeys.JobStart, ct) is not null : null);
+                    ? await vacancies.JobStartRecordedAsync(person.CandidateId, ct) : null);
             else if (details.PutForwards.FirstOrDefault(p => p.CandidateId == putForward) is { } sent)
                 notice = PageParts.SuccessBanner(Html.Of($"<span id=\"put-forward-result\">{sent.Name} is put forward to the employer.</span>"));
             else notice = saved switch
@@ -63,14 +62,14 @@ public static class VacancyPages
             return Details(http, details, matches, notice, []);
         });
 
-        group.MapGet("/{id}/edit", async (HttpContext http, string id, VacancyQueries vacancies, EmployerStore employers, TimeProvider clock, CancellationToken ct) =>
-            await vacancies.FindAsync(id, Actor.Hub, ct) is { } vacancy && await employers.GetAsync(vacancy.EmployerId, ct) is { } employer
+        group.MapGet("/{id}/edit", async (HttpContext http, string id, VacancyQueries vacancies, EmployerQueries employers, TimeProvider clock, CancellationToken ct) =>
+            await vacancies.FindAsync(id, Actor.Hub, ct) is { } vacancy && await employers.RecordAsync(vacancy.EmployerId, ct) is { } employer
                 ? Form(http, employer, vacancy, VacancyForm.Values(vacancy), [], clock.Today())
                 : NotFound(http));
-        group.MapPost("/{id}/edit", async (HttpContext http, string id, IFormCollection form, VacancyQueries vacancies, EmployerStore employers, VacancyPosting posting,
+        group.MapPost("/{id}/edit", async (HttpContext http, string id, IFormCollection form, VacancyQueries vacancies, EmployerQueries employers, VacancyPosting posting,
             TimeProvider clock, CancellationToken ct) =>
         {
-            if (await vacancies.FindAsync(id, Actor.Hub, ct) is not { } vacancy || await employers.GetAsync(vacancy.EmployerId, ct) is not { } employer) return NotFound(http);
+            if (await vacancies.FindAsync(id, Actor.Hub, ct) is not { } vacancy || await employers.RecordAsync(vacancy.EmployerId, ct) is not { } employer) return NotFound(http);
             var v = PageParts.Values(form);
             var (command, own) = VacancyForm.Read(v);
             if (own.Any(o => o.Problem is not null)) return Form(http, employer, vacancy, v, PageParts.With(await posting.CheckAsync(VacancyForm.ToPost(command, employer.Id), Actor.Hub, ct), own), clock.Today());
@@ -149,9 +148,9 @@ public static class VacancyPages
             """));
     }
 
-    private static async Task<IResult> ChooseEmployerAsync(HttpContext http, EmployerStore employers, Dictionary<string, string[]> errors, CancellationToken ct)
+    private static async Task<IResult> ChooseEmployerAsync(HttpContext http, EmployerQueries employers, Dictionary<string, string[]> errors, CancellationToken ct)
     {
-        var options = new[] { ("", "Choose an employer") }.Concat((await employers.ListAsync(ct)).OrderBy(e => e.Name).Select(e => (e.Id, e.Name)));
+        var options = new[] { ("", "Choose an employer") }.Concat((await employers.ByIdAsync(ct)).Values.OrderBy(e => e.Name).Select(e => (e.Id, e.Name)));
         return PageLayout.Render(http, "Post a vacancy", Html.Of($"""
             <a href="/vacancies" class="govuk-back-link">Vacancies</a>
             <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">

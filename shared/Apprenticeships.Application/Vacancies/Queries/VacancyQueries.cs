@@ -27,8 +27,12 @@ public sealed record VacancyMatch(string CandidateId, string Name, CandidateStag
 
 /// <summary>Vacancies as hub staff and employers see them (an employer only their own), and the candidates who match one.</summary>
 public sealed class VacancyQueries(VacancyStore vacancies, EmployerStore employers, AcademyStore academies, PutForwardStore putForwards,
-    CandidateStore candidates, TimeProvider clock)
+    CandidateStore candidates, ProgrammeRecords records, TimeProvider clock)
 {
+    /// <summary>Whether the candidate's job start is recorded (an accepted offer records it when they are free to start).</summary>
+    public async Task<bool> JobStartRecordedAsync(string candidateId, CancellationToken ct) =>
+        await records.GetAsync(candidateId, Programmes.RecordKeys.JobStart, ct) is not null;
+
     /// <summary>Shown for someone put forward whose record has since been erased.</summary>
     public const string ErasedName = "(erased)";
 
