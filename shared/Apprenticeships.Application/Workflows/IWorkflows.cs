@@ -34,6 +34,12 @@ public interface IWorkflows
     Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct);
 
     /// <summary>
+    /// Whether the candidate's training workflow is running, so a confirmation would reach it. False for a moment
+    /// after the candidate moves into training (the journey starts the workflow right after), and once it has ended.
+    /// </summary>
+    Task<bool> TrainingRunningAsync(string candidateId, CancellationToken ct);
+
+    /// <summary>
     /// Tells the advisors' mailbox about a candidate, by id, through a one-step workflow whose email is retried as every
     /// workflow step is: for what the application learns outside a running journey (a candidate's link answered after
     /// their record closed). Once per reference; <paramref name="reason"/> is ids, dates and codes, never personal data.

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Apprenticeships.Application.Clock;
+using Apprenticeships.Application.Workflows;
 using Apprenticeships.Email;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,21 @@ internal sealed class PipelineDriver(WebApplicationFactory<Program> app)
             foreach (var c in candidates) if (await StageAsync(c) != stage) return false;
             return true;
         }, $"{string.Join(", ", candidates)} at {stage}");
+
+    /// <summary>
+    /// The candidates in training with their training workflows running: the journey moves a candidate into training
+    /// just before it starts the workflow, and a provider's confirmation in between is refused as "still starting".
+    /// </summary>
+    public Task UntilTrainingAsync(IEnumerable<string> candidates)
+    {
+        var workflows = app.Services.GetRequiredService<IWorkflows>();
+        return UntilAsync(async () =>
+        {
+            foreach (var c in candidates)
+                if (await StageAsync(c) != "InTraining" || !await workflows.TrainingRunningAsync(c, default)) return false;
+            return true;
+        }, $"{string.Join(", ", candidates)} in training");
+    }
 
     /// <summary>The links in a candidate's latest email from a template, in the order the text gives them, as paths.</summary>
     public async Task<List<string>> LinksAsync(string candidateId, string template) =>

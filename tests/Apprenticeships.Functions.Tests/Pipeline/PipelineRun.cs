@@ -211,7 +211,7 @@ public sealed class PipelineRun : IAsyncLifetime
         await d.ToAsync(PipelineDriver.Noon(CohortStart.AddDays(-7)));
         await d.UntilMailAsync("cohort-start", apprentices, 6);
         await d.ToAsync(PipelineDriver.Noon(CohortStart));
-        await d.UntilStageAsync(apprentices, "InTraining");
+        await d.UntilTrainingAsync(apprentices);
         await d.ToAsync(PipelineDriver.Noon(CohortStart.AddDays(10)));
         await d.PostAsync($"/api/candidates/{C[19]}/withdraw", new { reason = "Changed career plans" }, HttpStatusCode.OK);
     }

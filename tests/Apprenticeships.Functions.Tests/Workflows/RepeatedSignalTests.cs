@@ -63,7 +63,8 @@ public class RepeatedSignalTests
 
         // Past the cohort's start (day 28) and the job's 13-week check (day 7 + 91).
         await app.AdvanceAsync(TimeSpan.FromDays(100));
-        await EventuallyAsync(async () => await StageOfAsync(http, apprentice) == "InTraining", "in training", TimeSpan.FromSeconds(90));
+        await EventuallyAsync(async () => await StageOfAsync(http, apprentice) == "InTraining" && await workflows.TrainingRunningAsync(apprentice, default),
+            "in training", TimeSpan.FromSeconds(90));
         await EventuallyAsync(async () => (await MailForAsync(app, worker)).Any(m => m.Template == "sustainment-check"), "the 13-week check", TimeSpan.FromSeconds(90));
 
         var epa = new TrainingConfirmation(ConfirmationKind.EpaResult, DateOnly.FromDateTime(app.Clock().GetUtcNow().UtcDateTime), EpaGrade.Merit);

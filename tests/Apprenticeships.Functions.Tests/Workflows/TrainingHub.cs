@@ -56,7 +56,7 @@ internal sealed class TrainingHub
         // The intake workflows have started once the week's notice has gone (the start is less than a week off).
         await d.UntilMailAsync("cohort-start", ids, ids.Count);
         await d.ToAsync(PipelineDriver.Noon(hub.Start));
-        await d.UntilStageAsync(ids, "InTraining");
+        await d.UntilTrainingAsync(ids);
         hub.Learners = ids;
         return hub;
     }
