@@ -55,4 +55,8 @@ public sealed class Result<T>
 }
 
 /// <summary>What a command recorded, and whether it was new (Created) or already there (Unchanged).</summary>
-public sealed record Recorded<T>(T Value, SaveResult Status);
+public sealed record Recorded<T>(T Value, SaveResult Status)
+{
+    /// <summary>How the API says it: "Recorded" the first time, "AlreadyRecorded" for a repeat.</summary>
+    public string Said => Status == SaveResult.Created ? "Recorded" : "AlreadyRecorded";
+}

@@ -49,9 +49,6 @@ public sealed class DurableWorkflows(Func<DurableTaskClient> client) : IWorkflow
     public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) =>
         RaiseAsync(WorkflowInstances.Training(CommitmentIds.Of(candidateId)), WorkflowEvents.Confirmation, confirmation, reference, ct);
 
-    public Task<bool> TrainingRunningAsync(string candidateId, CancellationToken ct) =>
-        RunningAsync(WorkflowInstances.Training(CommitmentIds.Of(candidateId)), ct);
-
     public async Task AlertAdvisorAsync(string candidateId, Apprenticeships.Application.Attention.AttentionKind kind, string reason, string reference, CancellationToken ct)
     {
         var instance = WorkflowInstances.Alert(candidateId, reference);
@@ -126,13 +123,13 @@ public sealed class DurableWorkflows(Func<DurableTaskClient> client) : IWorkflow
             await client().RaiseEventAsync(instance.InstanceId, BusinessClockMoved.EventName, moved, ct);
     }
 
-    private async Task<bool> RunningAsync(string instance, CancellationToken ct) =>
+    public async Task<bool> IsRunningAsync(string instance, CancellationToken ct) =>
         await client().GetInstanceAsync(instance, getInputsAndOutputs: false, ct) is { } status && Live.Contains(status.RuntimeStatus);
 
     private async Task<SignalResult> RaiseAsync<T>(string instance, string name, T payload, string reference, CancellationToken ct)
     {
         // The engine would accept a message for an instance that does not exist and drop it later: say so now instead.
-        if (!await RunningAsync(instance, ct)) return SignalResult.NotRunning;
+        if (!await IsRunningAsync(instance, ct)) return SignalResult.NotRunning;
         await client().RaiseEventAsync(instance, name, new Signal<T>(reference, payload), ct);
         return SignalResult.Delivered;
     }

@@ -78,7 +78,7 @@ internal sealed class RecordingWorkflows : IWorkflows
     public Task<SignalResult> RecordSwapOutcomeAsync(string candidateId, string academyId, SwapResult result, string reference, CancellationToken ct) => Record($"outcome {candidateId}");
     public Task<SignalResult> AnswerSustainmentAsync(string candidateId, SustainmentAnswer answer, string reference, CancellationToken ct) => Record($"sustainment {candidateId}");
     public Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct) => Record($"confirm {candidateId}");
-    public Task<bool> TrainingRunningAsync(string candidateId, CancellationToken ct) => Task.FromResult(true);
+    public Task<bool> IsRunningAsync(string instance, CancellationToken ct) => Task.FromResult(true);
     public Task AlertAdvisorAsync(string candidateId, Apprenticeships.Application.Attention.AttentionKind kind, string reason, string reference, CancellationToken ct) => Record($"alert {candidateId} {reference}");
     public async Task<bool> StartProgressionAsync(ProgressionStart start, CancellationToken ct)
     {

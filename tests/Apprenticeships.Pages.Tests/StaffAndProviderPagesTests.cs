@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Apprenticeships.Application;
 using Apprenticeships.Application.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -106,7 +107,7 @@ public class StaffAndProviderPagesTests(PagesApp app) : IClassFixture<PagesApp>
         (await app.Api.PostAsJsonAsync("/api/dev/clock/advance", new { by = "P30D" })).EnsureSuccessStatusCode();
         // In training with the training workflow running (a confirmation a moment before it starts is refused as "still starting").
         var workflows = app.Services.GetRequiredService<IWorkflows>();
-        for (var tries = 0; await StageAsync(learner) != "InTraining" || !await workflows.TrainingRunningAsync(learner, default); tries++)
+        for (var tries = 0; await StageAsync(learner) != "InTraining" || !await workflows.IsRunningAsync(WorkflowInstances.Training(CommitmentIds.Of(learner)), default); tries++)
         {
             Assert.True(tries < 300, $"{learner} did not start training");
             await Task.Delay(100);

@@ -35,7 +35,7 @@ public static class CandidatesApi
             .ProducesCreated<CandidateAssigned>();
         group.MapPost("/{id}/sustainment", (string id, JsonBody<RecordSustainment> body, SustainmentAnswers answers, CancellationToken ct) =>
             body.ThenAsync(async r => (await answers.RecordAsync(id, r, ct)).ToHttp(a =>
-                new SustainmentRecorded(id, a.Value.Week, a.Value.InWork, a.Status.ToString()))))
+                new SustainmentRecorded(id, a.Value.Week, a.Value.InWork, a.Said))))
             .Produces<SustainmentRecorded>();
         return app;
     }

@@ -19,11 +19,11 @@ public static class AcademiesApi
             .ProducesCreated<CandidateAssigned>();
         group.MapPost("/{id}/attendance", (string id, JsonBody<RecordAttendance> body, AcademyAttendance attendance, CancellationToken ct) =>
             body.ThenAsync(async r => (await attendance.RecordAsync(id, r, ct)).ToHttp(a =>
-                new AttendanceRecorded(a.Value.CandidateId, a.Value.Date, a.Value.Attended, a.Status.ToString()))))
+                new AttendanceRecorded(a.Value.CandidateId, a.Value.Date, a.Value.Attended, a.Said))))
             .Produces<AttendanceRecorded>();
         group.MapPost("/{id}/outcomes", (string id, JsonBody<RecordAcademyOutcome> body, AcademyOutcomes outcomes, CancellationToken ct) =>
             body.ThenAsync(async r => (await outcomes.RecordAsync(id, r, ct)).ToHttp(o =>
-                new AcademyOutcomeRecorded(r.CandidateId, o.Value.Outcome, o.Value.Offer, o.Status.ToString()))))
+                new AcademyOutcomeRecorded(r.CandidateId, o.Value.Outcome, o.Value.Offer, o.Said))))
             .Produces<AcademyOutcomeRecorded>();
         return app;
     }

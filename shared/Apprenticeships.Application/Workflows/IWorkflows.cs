@@ -34,10 +34,11 @@ public interface IWorkflows
     Task<SignalResult> ConfirmTrainingAsync(string candidateId, TrainingConfirmation confirmation, string reference, CancellationToken ct);
 
     /// <summary>
-    /// Whether the candidate's training workflow is running, so a confirmation would reach it. False for a moment
-    /// after the candidate moves into training (the journey starts the workflow right after), and once it has ended.
+    /// Whether a workflow (<see cref="WorkflowInstances"/>) is running, so a signal would reach it. A command asks before
+    /// it records what the signal carries: the journey moves a candidate into a stage a moment before it starts that
+    /// stage's workflow, and a fact recorded in that moment would never be heard.
     /// </summary>
-    Task<bool> TrainingRunningAsync(string candidateId, CancellationToken ct);
+    Task<bool> IsRunningAsync(string instance, CancellationToken ct);
 
     /// <summary>
     /// Tells the advisors' mailbox about a candidate, by id, through a one-step workflow whose email is retried as every

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Apprenticeships.Application;
 using Apprenticeships.Application.Clock;
 using Apprenticeships.Application.Workflows;
 using Apprenticeships.Email;
@@ -86,7 +87,7 @@ internal sealed class PipelineDriver(WebApplicationFactory<Program> app)
         return UntilAsync(async () =>
         {
             foreach (var c in candidates)
-                if (await StageAsync(c) != "InTraining" || !await workflows.TrainingRunningAsync(c, default)) return false;
+                if (await StageAsync(c) != "InTraining" || !await workflows.IsRunningAsync(WorkflowInstances.Training(CommitmentIds.Of(c)), default)) return false;
             return true;
         }, $"{string.Join(", ", candidates)} in training");
     }

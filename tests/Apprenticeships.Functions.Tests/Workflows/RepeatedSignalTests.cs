@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Apprenticeships.Application;
 using Apprenticeships.Application.Workflows;
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Functions.Tests.Http.Candidates;
@@ -63,7 +64,7 @@ public class RepeatedSignalTests
 
         // Past the cohort's start (day 28) and the job's 13-week check (day 7 + 91).
         await app.AdvanceAsync(TimeSpan.FromDays(100));
-        await EventuallyAsync(async () => await StageOfAsync(http, apprentice) == "InTraining" && await workflows.TrainingRunningAsync(apprentice, default),
+        await EventuallyAsync(async () => await StageOfAsync(http, apprentice) == "InTraining" && await workflows.IsRunningAsync(WorkflowInstances.Training(CommitmentIds.Of(apprentice)), default),
             "in training", TimeSpan.FromSeconds(90));
         await EventuallyAsync(async () => (await MailForAsync(app, worker)).Any(m => m.Template == "sustainment-check"), "the 13-week check", TimeSpan.FromSeconds(90));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Apprenticeships.Application.Programmes;
 using Apprenticeships.Application.Workflows;
+using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Candidates;
 using Apprenticeships.Storage.Levy;
@@ -24,20 +25,25 @@ public sealed class SustainmentAnswers(CandidateStore candidates, ProgrammeRecor
         if (week is not null && !SustainmentChecks.CheckWeeks.Contains(week.Value)) errors.Add("week", $"Week must be one of {string.Join(", ", SustainmentChecks.CheckWeeks)}.");
         var inWork = errors.Required("inWork", command.InWork, "In work");
         if (errors.Any) return errors.ToProblem();
-        if (!InputLimits.IsId(candidateId) || await candidates.GetAsync(candidateId, ct) is null) return Problem.NotFound("id", $"No candidate '{candidateId}'.");
+        if (!InputLimits.IsId(candidateId) || await candidates.GetAsync(candidateId, ct) is not { } candidate) return Problem.NotFound("id", $"No candidate '{candidateId}'.");
         var job = await records.GetAsync(candidateId, RecordKeys.JobStart, ct);
         if (job?.Date is not { } started) return Problem.Conflict("id", "The candidate has no job start recorded.");
         var due = DueOn(started, week!.Value);
         if (clock.Today() < due) return Problem.Conflict("week", $"The {week}-week check is due on {due:yyyy-MM-dd}.");
 
+        // Refused before anything is written: an answer recorded while the workflow is not running would never be heard.
+        if (await records.GetAsync(candidateId, RecordKeys.Sustainment(week.Value), ct) is null && !await workflows.IsRunningAsync(WorkflowInstances.Sustainment(candidateId), ct))
+            return Problem.Conflict("id", candidate.Stage == CandidateStage.InWork
+                ? "The candidate's sustainment workflow is still starting; try again in a moment."
+                : $"The candidate's sustainment checks have ended (they are {candidate.Stage.Describe()}).");
         var saved = await records.AddAsync(new ProgrammeRecord(candidateId, RecordKeys.Sustainment(week.Value), RecordKind.SustainmentCheck, clock.GetUtcNow())
         {
             Value = week.Value.ToString(CultureInfo.InvariantCulture), Reason = inWork!.Value ? SustainmentChecks.InWork : SustainmentChecks.NotInWork,
         }, ct);
         if (saved == SaveResult.Conflict) return Problem.Conflict("inWork", $"The {week}-week check is already recorded with the other answer.");
         var answer = new SustainmentAnswer(week.Value, inWork.Value);
-        if (await workflows.AnswerSustainmentAsync(candidateId, answer, $"answer-{week}", ct) == SignalResult.NotRunning)
-            return Problem.Conflict("id", "The candidate's sustainment workflow has not started yet; try again in a moment.");
+        // Told again on a repeat (the first attempt may have stopped before this); once the workflow has ended there is nobody to tell.
+        await workflows.AnswerSustainmentAsync(candidateId, answer, $"answer-{week}", ct);
         return Result<Recorded<SustainmentAnswer>>.Ok(new(answer, saved), saved == SaveResult.Created);
     }
 }

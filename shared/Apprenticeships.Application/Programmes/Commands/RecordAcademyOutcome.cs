@@ -30,8 +30,14 @@ public sealed class AcademyOutcomes(AcademyStore academies, CandidateStore candi
         var candidate = await candidates.GetAsync(candidateId!, ct);
         if (candidate?.AcademyId != academyId) return Problem.NotFound("candidateId", $"Candidate '{candidateId}' is not a member of academy {academyId}.");
         var key = RecordKeys.SwapOutcome(academyId);
-        if (candidate.Stage != CandidateStage.InSwap && await records.GetAsync(candidate.Id, key, ct) is null)
-            return Problem.Conflict("candidateId", $"The candidate is {candidate.Stage.Describe()}, not on the academy.");
+        if (await records.GetAsync(candidate.Id, key, ct) is null)
+        {
+            if (candidate.Stage != CandidateStage.InSwap)
+                return Problem.Conflict("candidateId", $"The candidate is {candidate.Stage.Describe()}, not on the academy.");
+            // Refused before anything is written: recorded in the moment before the academy workflow starts, it would never be heard.
+            if (!await workflows.IsRunningAsync(WorkflowInstances.Swap(candidate.Id, academyId), ct))
+                return Problem.Conflict("candidateId", "The candidate's academy workflow is still starting; try again in a moment.");
+        }
 
         var why = offer != SwapOffer.None ? $"Offer: {offer}" : command.Reason?.Trim() is { Length: > 0 } reason ? reason : null;
         var saved = await records.AddAsync(new ProgrammeRecord(candidate.Id, key, RecordKind.SwapOutcome, clock.GetUtcNow())
@@ -40,8 +46,8 @@ public sealed class AcademyOutcomes(AcademyStore academies, CandidateStore candi
         }, ct);
         if (saved == SaveResult.Conflict) return Problem.Conflict("outcome", "A different outcome is already recorded for this candidate.");
         var result = new SwapResult(outcome!.Value, offer);
-        if (await workflows.RecordSwapOutcomeAsync(candidate.Id, academyId, result, "outcome", ct) == SignalResult.NotRunning)
-            return Problem.Conflict("candidateId", "The candidate's academy workflow is still starting; try again in a moment.");
+        // Told again on a repeat (the first attempt may have stopped before this); once the workflow has ended there is nobody to tell.
+        await workflows.RecordSwapOutcomeAsync(candidate.Id, academyId, result, "outcome", ct);
         return Result<Recorded<SwapResult>>.Ok(new(result, saved), saved == SaveResult.Created);
     }
 }

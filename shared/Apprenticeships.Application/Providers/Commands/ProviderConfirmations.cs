@@ -81,9 +81,8 @@ public sealed class ProviderConfirmations(CandidateStore candidates, AcademyStor
             // A new confirmation; a repeat is answered as recorded whatever has happened since.
             if (candidate.Stage != CandidateStage.InTraining)
                 return Problem.Conflict("candidateId", $"The candidate's training has not started (they are {candidate.Stage.Describe()}).");
-            // The journey starts the training workflow just after moving the candidate into training: a confirmation in
-            // that moment would be recorded and never reach it, so it is refused before anything is written.
-            if (!await workflows.TrainingRunningAsync(candidate.Id, ct))
+            // Refused before anything is written: recorded in the moment before the training workflow starts, it would never be heard.
+            if (!await workflows.IsRunningAsync(WorkflowInstances.Training(CommitmentIds.Of(candidate.Id)), ct))
                 return Problem.Conflict("candidateId", "The learner's training workflow has not started yet; try again in a moment.");
             if (kind is ConfirmationKind.BreakInLearning or ConfirmationKind.ReturnFromBreak
                 && await BreakRefusalAsync(candidate.Id, cohort!, kind.Value, date!.Value, ct) is { } refusal)
