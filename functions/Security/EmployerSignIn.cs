@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Apprenticeships.Application.Employers.Commands;
 using Apprenticeships.Domain.Employers;
@@ -22,30 +21,13 @@ public static class EmployerSignIn
     [
         new Claim(EmployerIdClaim, employer.Id),
         new Claim(EmployerNameClaim, employer.Name),
-        new Claim(KeyIssuedClaim, Issued(account)),
+        new Claim(KeyIssuedClaim, PortalKeyCookie.Issued(account.KeyIssuedAt)),
     ], Scheme, EmployerNameClaim, null));
 
     /// <summary>The signed-in employer's id (the portal's routes require it).</summary>
     public static string EmployerId(HttpContext http) => http.User.FindFirst(EmployerIdClaim)!.Value;
 
-    public static void Configure(CookieAuthenticationOptions o)
-    {
-        o.TimeProvider = TimeProvider.System; // real time, not the demo-movable workflow clock
-        o.Cookie.Name = ".Apprenticeships.Employer";
-        o.Cookie.HttpOnly = true;
-        o.Cookie.SameSite = SameSiteMode.Lax;
-        o.Cookie.Path = "/employer";
-        o.LoginPath = "/employer/sign-in";
-        o.ExpireTimeSpan = TimeSpan.FromHours(8);
-        o.SlidingExpiration = true;
-        o.Events.OnValidatePrincipal = async context =>
-        {
-            var id = context.Principal?.FindFirst(EmployerIdClaim)?.Value;
-            var issued = context.Principal?.FindFirst(KeyIssuedClaim)?.Value;
-            var account = id is null ? null : await context.HttpContext.RequestServices.GetRequiredService<EmployerPortalKeys>().FindAsync(id, context.HttpContext.RequestAborted);
-            if (account is null || Issued(account) != issued) context.RejectPrincipal();
-        };
-    }
-
-    private static string Issued(EmployerPortalAccount account) => account.KeyIssuedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+    public static void Configure(CookieAuthenticationOptions o) =>
+        PortalKeyCookie.Configure(o, Scheme, EmployerIdClaim, KeyIssuedClaim, async (http, id) =>
+            (await http.RequestServices.GetRequiredService<EmployerPortalKeys>().FindAsync(id, http.RequestAborted))?.KeyIssuedAt);
 }

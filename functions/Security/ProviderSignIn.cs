@@ -19,28 +19,10 @@ public static class ProviderSignIn
     [
         new Claim(ProviderIdClaim, provider.Id),
         new Claim(ProviderNameClaim, provider.Name),
-        new Claim(KeyIssuedClaim, provider.KeyIssuedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new Claim(KeyIssuedClaim, PortalKeyCookie.Issued(provider.KeyIssuedAt)),
     ], Scheme, ProviderNameClaim, null));
 
-    public static void Configure(CookieAuthenticationOptions o)
-    {
-        o.TimeProvider = TimeProvider.System; // real time, not the demo-movable workflow clock
-        o.Cookie.Name = ".Apprenticeships.Provider";
-        o.Cookie.HttpOnly = true;
-        o.Cookie.SameSite = SameSiteMode.Lax;
-        o.Cookie.Path = "/provider";
-        o.LoginPath = "/provider/sign-in";
-        o.ExpireTimeSpan = TimeSpan.FromHours(8);
-        o.SlidingExpiration = true;
-        o.Events.OnValidatePrincipal = async context =>
-        {
-            var id = context.Principal?.FindFirst(ProviderIdClaim)?.Value;
-            var issued = context.Principal?.FindFirst(KeyIssuedClaim)?.Value;
-            var provider = id is null ? null : await context.HttpContext.RequestServices.GetRequiredService<Apprenticeships.Application.Providers.Commands.ProviderKeys>().FindAsync(id, context.HttpContext.RequestAborted);
-            if (provider is null || provider.KeyIssuedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) != issued)
-            {
-                context.RejectPrincipal();
-            }
-        };
-    }
+    public static void Configure(CookieAuthenticationOptions o) =>
+        PortalKeyCookie.Configure(o, Scheme, ProviderIdClaim, KeyIssuedClaim, async (http, id) =>
+            (await http.RequestServices.GetRequiredService<Apprenticeships.Application.Providers.Commands.ProviderKeys>().FindAsync(id, http.RequestAborted))?.KeyIssuedAt);
 }

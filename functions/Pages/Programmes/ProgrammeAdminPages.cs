@@ -22,11 +22,8 @@ public static class ProgrammeAdminPages
             var (details, own) = ReadAcademy(v);
             var command = new CreateAcademy(string.IsNullOrWhiteSpace(v.GetValueOrDefault("id")) ? null : v["id"], details.Name, details.EmployerId, details.Sector,
                 details.ProviderId, details.Place, details.Sessions, details.PlacementStart, details.PlacementEnd, details.InterviewDate, details.CostPerPlace);
-            if (own.Any(o => o.Problem is not null)) return await AcademyFormAsync(http, null, v, PageParts.With(creation.Check(command), own), ct);
-            var created = await creation.CreateAsync(command, ct);
-            return created.Problem is { } problem
-                ? await AcademyFormAsync(http, null, v, PageParts.OnFields(problem.Errors, AcademyFields, "name"), ct)
-                : Results.Redirect($"/academies/{created.Done.Id}?saved=created");
+            return await SaveAsync(own, () => creation.Check(command), () => creation.CreateAsync(command, ct), AcademyFields,
+                errors => AcademyFormAsync(http, null, v, errors, ct), created => $"/academies/{created.Id}?saved=created");
         }).RequireAuthorization(StaffPolicies.Administration);
 
         app.MapGet("/academies/{id}/edit", async (HttpContext http, string id, ProgrammeQueries programmes, CancellationToken ct) =>
@@ -39,11 +36,8 @@ public static class ProgrammeAdminPages
             if (await programmes.AcademyRecordAsync(id, ct) is not { } academy) return NotFound(http, "Academy", "/academies", "See all academies");
             var v = PageParts.Values(form);
             var (command, own) = ReadAcademy(v);
-            if (own.Any(o => o.Problem is not null)) return await AcademyFormAsync(http, academy, v, PageParts.With(editing.CheckFields(command), own), ct);
-            var edited = await editing.EditAsync(academy.Id, command, ct);
-            return edited.Problem is { } problem
-                ? await AcademyFormAsync(http, academy, v, PageParts.OnFields(problem.Errors, AcademyFields, "name"), ct)
-                : Results.Redirect($"/academies/{academy.Id}?saved=edited");
+            return await SaveAsync(own, () => editing.CheckFields(command), () => editing.EditAsync(academy.Id, command, ct), AcademyFields,
+                errors => AcademyFormAsync(http, academy, v, errors, ct), _ => $"/academies/{academy.Id}?saved=edited");
         }).RequireAuthorization(StaffPolicies.Administration);
 
         app.MapGet("/cohorts/new", async (HttpContext http, CancellationToken ct) => await CohortFormAsync(http, null, new(), [], ct))
@@ -54,11 +48,8 @@ public static class ProgrammeAdminPages
             var (details, own) = ReadCohort(v);
             var command = new CreateCohort(string.IsNullOrWhiteSpace(v.GetValueOrDefault("id")) ? null : v["id"], details.Name, details.StandardName, details.EmployerId,
                 details.ProviderId, details.StartDate, details.DurationMonths, details.AgreedPrice, details.FundingBandMaximum);
-            if (own.Any(o => o.Problem is not null)) return await CohortFormAsync(http, null, v, PageParts.With(creation.Check(command), own), ct);
-            var created = await creation.CreateAsync(command, ct);
-            return created.Problem is { } problem
-                ? await CohortFormAsync(http, null, v, PageParts.OnFields(problem.Errors, CohortFields, "name"), ct)
-                : Results.Redirect($"/cohorts/{created.Done.Id}?saved=created");
+            return await SaveAsync(own, () => creation.Check(command), () => creation.CreateAsync(command, ct), CohortFields,
+                errors => CohortFormAsync(http, null, v, errors, ct), created => $"/cohorts/{created.Id}?saved=created");
         }).RequireAuthorization(StaffPolicies.Administration);
 
         app.MapGet("/cohorts/{id}/edit", async (HttpContext http, string id, ProgrammeQueries programmes, CancellationToken ct) =>
@@ -71,17 +62,26 @@ public static class ProgrammeAdminPages
             if (await programmes.CohortRecordAsync(id, ct) is not { } cohort) return NotFound(http, "Cohort", "/cohorts", "See all cohorts");
             var v = PageParts.Values(form);
             var (command, own) = ReadCohort(v);
-            if (own.Any(o => o.Problem is not null)) return await CohortFormAsync(http, cohort, v, PageParts.With(editing.CheckFields(command), own), ct);
-            var edited = await editing.EditAsync(cohort.Id, command, ct);
-            return edited.Problem is { } problem
-                ? await CohortFormAsync(http, cohort, v, PageParts.OnFields(problem.Errors, CohortFields, "name"), ct)
-                : Results.Redirect($"/cohorts/{cohort.Id}?saved=edited");
+            return await SaveAsync(own, () => editing.CheckFields(command), () => editing.EditAsync(cohort.Id, command, ct), CohortFields,
+                errors => CohortFormAsync(http, cohort, v, errors, ct), _ => $"/cohorts/{cohort.Id}?saved=edited");
         }).RequireAuthorization(StaffPolicies.Administration);
 
         app.MapGet("/cohorts/{id}", async (HttpContext http, string id, string? saved, ProgrammeQueries programmes, CancellationToken ct) =>
             (await programmes.CohortAsync(id, ct)).Value is { } details ? Cohort(http, details, saved) : NotFound(http, "Cohort", "/cohorts", "See all cohorts"))
             .RequireAuthorization(StaffPolicies.Candidates);
         return app;
+    }
+
+    /// <summary>
+    /// Saves a form: when a box made no date or amount, the form again with those problems and the command's own field
+    /// checks together (so every problem shows at once); otherwise the command, then its problems on the form or the saved page.
+    /// </summary>
+    private static async Task<IResult> SaveAsync<T>((string Field, string? Problem)[] own, Func<Dictionary<string, string[]>> check, Func<Task<Result<T>>> save,
+        string[] fields, Func<Dictionary<string, string[]>, Task<IResult>> form, Func<T, string> saved)
+    {
+        if (own.Any(o => o.Problem is not null)) return await form(PageParts.With(check(), own));
+        var result = await save();
+        return result.Problem is { } problem ? await form(PageParts.OnFields(problem.Errors, fields, "name")) : Results.Redirect(saved(result.Done));
     }
 
     /// <summary>The academy form's fields as the commands read them, and the problems only the form can see (boxes that make no date or amount).</summary>
