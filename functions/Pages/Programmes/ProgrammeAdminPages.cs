@@ -210,7 +210,7 @@ public static class ProgrammeAdminPages
             <span class="govuk-caption-l">Cohort {k.Id}</span>
             <h1 class="govuk-heading-l">{k.Name}</h1>
             <dl class="govuk-summary-list">
-              {PageParts.Row("Standard", k.StandardName)}{PageParts.Row("Employer", k.EmployerId)}{PageParts.Row("Provider", k.ProviderId)}
+              {PageParts.Row("Standard", k.StandardName)}{PageParts.Row("Employer", Html.Of($"<a class=\"govuk-link\" href=\"/employers/{k.EmployerId}\">{details.Employer}</a>"))}{PageParts.Row("Provider", details.Provider)}
               {PageParts.Row("Runs", $"{PageParts.LongDate(k.StartDate)} to {PageParts.LongDate(details.PlannedEndDate)} ({k.DurationMonths} months)")}
               {PageParts.Row("Agreed price", k.AgreedPrice.ToString("C", PageParts.EnGb))}{PageParts.Row("Funding band maximum", k.FundingBandMaximum.ToString("C", PageParts.EnGb))}
             </dl>

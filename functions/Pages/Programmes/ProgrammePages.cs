@@ -19,8 +19,8 @@ public static class ProgrammePages
             var rows = (await programmes.AcademiesWithMembersAsync(ct)).Select(x => Html.Of($"""
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell"><a class="govuk-link" href="/academies/{x.Programme.Id}">{x.Programme.Name}</a><br><span class="govuk-hint govuk-!-font-size-16">{x.Programme.Id}</span></td>
-                  <td class="govuk-table__cell">{x.Programme.EmployerName} ({x.Programme.Sector})</td>
-                  <td class="govuk-table__cell">{x.Programme.ProviderId}</td>
+                  <td class="govuk-table__cell">{x.Employer} ({x.Programme.Sector})</td>
+                  <td class="govuk-table__cell">{x.Provider}</td>
                   <td class="govuk-table__cell">{x.Programme.Starts.ToString("d MMM yyyy", EnGb)} to {x.Programme.Ends.ToString("d MMM yyyy", EnGb)}</td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{x.Members}</td>
                 </tr>
@@ -35,7 +35,7 @@ public static class ProgrammePages
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell"><a class="govuk-link" href="/cohorts/{x.Programme.Id}">{x.Programme.Name}</a><br><span class="govuk-hint govuk-!-font-size-16">{x.Programme.Id}</span></td>
                   <td class="govuk-table__cell">{x.Programme.StandardName}</td>
-                  <td class="govuk-table__cell">{x.Programme.EmployerId} with {x.Programme.ProviderId}</td>
+                  <td class="govuk-table__cell">{x.Employer} with {x.Provider}</td>
                   <td class="govuk-table__cell">{x.Programme.StartDate.ToString("d MMM yyyy", EnGb)} to {x.Programme.PlannedEndDate.ToString("d MMM yyyy", EnGb)}</td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{x.Members}</td>
                 </tr>

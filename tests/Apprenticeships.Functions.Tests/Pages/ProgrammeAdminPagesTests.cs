@@ -1,6 +1,7 @@
 using System.Net;
 using Apprenticeships.Functions.Tests.Http.Programmes;
 using Apprenticeships.Functions.Tests.Security;
+using Apprenticeships.Storage.Employers;
 using Apprenticeships.Storage.Programmes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -124,7 +125,14 @@ public class ProgrammeAdminPagesTests(DemoHubFixture hub)
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal($"/cohorts/{id}?saved=created", created.Headers.Location?.OriginalString);
         Assert.Equal((13, 5000m), ((await Cohorts.GetAsync(id))!.DurationMonths, (await Cohorts.GetAsync(id))!.AgreedPrice));
-        Assert.Contains("Spring intake", await _browser.GetStringAsync($"/cohorts/{id}"));
+        var shown = await _browser.GetStringAsync($"/cohorts/{id}");
+        Assert.Contains("Spring intake", shown);
+        // Its employer and provider by their names, as in the list of cohorts.
+        var employer = WebUtility.HtmlEncode((await hub.App.Services.GetRequiredService<EmployerStore>().GetAsync(hub.EmployerId))!.Name);
+        var provider = WebUtility.HtmlEncode((await hub.App.Services.GetRequiredService<ProviderStore>().GetAsync(ProviderA))!.Name);
+        Assert.Contains($"href=\"/employers/{hub.EmployerId}\">{employer}</a>", shown);
+        Assert.Contains(provider, shown);
+        Assert.Contains($"{employer} with {provider}", await _browser.GetStringAsync("/cohorts"));
 
         // No members yet: the start may move (not into the past).
         var edit = $"/cohorts/{id}/edit";

@@ -10,12 +10,15 @@ namespace Apprenticeships.Application.Programmes.Queries;
 /// <summary>A member of an academy or cohort, with how far they have got; names are for staff only.</summary>
 public sealed record MemberProgress(string CandidateId, string Name, CandidateStage Stage, DateTimeOffset StageChangedAt, IReadOnlyList<string> Facts);
 
-public sealed record AcademyDetails(Academy Academy, IReadOnlyList<MemberProgress> Members);
+/// <param name="Provider">The provider's current name.</param>
+public sealed record AcademyDetails(Academy Academy, IReadOnlyList<MemberProgress> Members, string Provider);
 
-public sealed record CohortDetails(Cohort Cohort, DateOnly PlannedEndDate, IReadOnlyList<MemberProgress> Members);
+/// <param name="Employer">The employer's current name.</param>
+/// <param name="Provider">The provider's current name.</param>
+public sealed record CohortDetails(Cohort Cohort, DateOnly PlannedEndDate, IReadOnlyList<MemberProgress> Members, string Employer, string Provider);
 
-/// <summary>A programme listed with how many candidates were last assigned to it.</summary>
-public sealed record WithMemberCount<T>(T Programme, int Members);
+/// <summary>A programme listed with how many candidates were last assigned to it, and its employer's and provider's current names.</summary>
+public sealed record WithMemberCount<T>(T Programme, int Members, string Employer, string Provider);
 
 /// <summary>The hub's academies and cohorts, with their members and what has been recorded about each.</summary>
 /// <remarks>Academies come with their employer's current name (<see cref="Academy.ShowingEmployer"/>).</remarks>
@@ -32,13 +35,17 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
     public async Task<List<WithMemberCount<Academy>>> AcademiesWithMembersAsync(CancellationToken ct)
     {
         var all = await candidates.ListAsync(null, null, ct);
-        return (await AcademiesAsync(ct)).Select(a => new WithMemberCount<Academy>(a, all.Count(c => c.AcademyId == a.Id))).ToList();
+        var directory = await names.LoadAsync(ct);
+        return (await AcademiesAsync(ct)).Select(a => new WithMemberCount<Academy>(a, all.Count(c => c.AcademyId == a.Id),
+            a.EmployerName ?? directory.Employer(a.EmployerId), directory.Provider(a.ProviderId))).ToList();
     }
 
     public async Task<List<WithMemberCount<Cohort>>> CohortsWithMembersAsync(CancellationToken ct)
     {
         var all = await candidates.ListAsync(null, null, ct);
-        return (await CohortsAsync(ct)).Select(k => new WithMemberCount<Cohort>(k, all.Count(c => c.CohortId == k.Id))).ToList();
+        var directory = await names.LoadAsync(ct);
+        return (await CohortsAsync(ct)).Select(k => new WithMemberCount<Cohort>(k, all.Count(c => c.CohortId == k.Id),
+            directory.Employer(k.EmployerId), directory.Provider(k.ProviderId))).ToList();
     }
 
     /// <summary>Academies still running and cohorts not yet started: what an engaged candidate can be assigned to.</summary>
@@ -60,7 +67,8 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
         var members = await ProgressOfAsync(await candidates.InProgrammeAsync(id, null, ct),
             r => r.ProgrammeId == id || r.Kind == RecordKind.Attendance && r.Key.Contains(id), ct);
         var employer = academy.EmployerId is { } employerId ? await employers.GetAsync(employerId, ct) : null;
-        return Result<AcademyDetails>.Ok(new(academy.ShowingEmployer(employer), members));
+        var directory = await names.LoadAsync(ct);
+        return Result<AcademyDetails>.Ok(new(academy.ShowingEmployer(employer), members, directory.Provider(academy.ProviderId)));
     }
 
     public async Task<Result<CohortDetails>> CohortAsync(string id, CancellationToken ct)
@@ -68,7 +76,8 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
         if (!InputLimits.IsId(id) || await cohorts.GetAsync(id, ct) is not { } cohort) return Problem.NotFound("id", $"No cohort '{id}'.");
         var members = await ProgressOfAsync(await candidates.InProgrammeAsync(null, id, ct),
             r => r.Kind is RecordKind.ApprenticeshipStart or RecordKind.Confirmation or RecordKind.Achievement, ct);
-        return Result<CohortDetails>.Ok(new(cohort, cohort.PlannedEndDate, members));
+        var directory = await names.LoadAsync(ct);
+        return Result<CohortDetails>.Ok(new(cohort, cohort.PlannedEndDate, members, directory.Employer(cohort.EmployerId), directory.Provider(cohort.ProviderId)));
     }
 
     private async Task<List<MemberProgress>> ProgressOfAsync(List<Candidate> members, Func<ProgrammeRecord, bool> relevant, CancellationToken ct)
