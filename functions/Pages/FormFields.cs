@@ -108,6 +108,28 @@ public static class FormFields
             """);
     }
 
+    /// <summary>Several choices under one name (each checked one is sent); the first box has the name as its id, for the error summary's link.</summary>
+    public static Html Checkboxes(string name, string legend, IEnumerable<(string Value, string Label)> options, IReadOnlySet<string> selected,
+        IReadOnlyDictionary<string, string[]> errors, string? hint = null)
+    {
+        var error = ErrorOf(name, errors);
+        var items = options.Select((o, i) => Html.Of($"""
+            <div class="govuk-checkboxes__item">
+              <input class="govuk-checkboxes__input" id="{(i == 0 ? name : $"{name}-{i + 1}")}" name="{name}" type="checkbox" value="{o.Value}"{(selected.Contains(o.Value) ? new Html(" checked") : Html.Empty)}>
+              <label class="govuk-label govuk-checkboxes__label" for="{(i == 0 ? name : $"{name}-{i + 1}")}">{o.Label}</label>
+            </div>
+            """));
+        return Html.Of($"""
+            <div class="govuk-form-group{(error is null ? "" : " govuk-form-group--error")}">
+              <fieldset class="govuk-fieldset"{Attr("aria-describedby", Describe(name, hint, error))}>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                {Hint(name, hint)}{ErrorMessage(name, error)}
+                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">{items}</div>
+              </fieldset>
+            </div>
+            """);
+    }
+
     public static Html Checkbox(string name, string legend, string label, bool isChecked, IReadOnlyDictionary<string, string[]> errors, string? hint = null)
     {
         var error = ErrorOf(name, errors);

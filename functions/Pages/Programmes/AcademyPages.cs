@@ -93,7 +93,7 @@ public static class AcademyPages
             <dl class="govuk-summary-list">
               {PageParts.Row("Employer", a.EmployerId is { } employerId
                   ? Html.Of($"<a class=\"govuk-link\" href=\"/employers/{employerId}\">{a.EmployerName}</a> ({a.Sector})")
-                  : Html.Of($"{a.EmployerName} ({a.Sector})"))}{PageParts.Row("Provider", details.Provider)}{PageParts.Row("Place", a.Place)}
+                  : Html.Of($"{a.EmployerName} ({a.Sector})"))}{(details.Vacancies.Count == 0 ? Html.Empty : PageParts.Row("Built around", Html.Of($"<ul class=\"govuk-list\">{details.Vacancies.Select(x => Html.Of($"<li><a class=\"govuk-link\" href=\"/vacancies/{x.Id}\">{x.Role}</a></li>"))}</ul>")))}{PageParts.Row("Provider", details.Provider)}{PageParts.Row("Place", a.Place)}
               {PageParts.Row("Placement", $"{PageParts.LongDate(a.PlacementStart)} to {PageParts.LongDate(a.PlacementEnd)}")}
               {PageParts.Row("Interview", PageParts.LongDate(a.InterviewDate))}{PageParts.Row("Cost per place", a.CostPerPlace.ToString("C", PageParts.EnGb))}
             </dl>

@@ -1,4 +1,7 @@
+using Apprenticeships.Application.Vacancies;
+using Apprenticeships.Application.Vacancies.Queries;
 using Apprenticeships.Domain.Levy.Policy;
+using Apprenticeships.Domain.Vacancies;
 
 namespace Apprenticeships.Functions.Pages.Programmes;
 
@@ -9,7 +12,7 @@ namespace Apprenticeships.Functions.Pages.Programmes;
 /// </summary>
 public static class ProgrammeAdminPages
 {
-    private static readonly string[] AcademyFields = ["id", "name", "employerId", "sector", "providerId", "place", "sessions", "placementStart", "placementEnd", "interviewDate", "costPerPlace"];
+    private static readonly string[] AcademyFields = ["id", "name", "employerId", "vacancyIds", "sector", "providerId", "place", "sessions", "placementStart", "placementEnd", "interviewDate", "costPerPlace"];
     private static readonly string[] CohortFields = ["id", "name", "standardName", "employerId", "providerId", "startDate", "durationMonths", "agreedPrice", "fundingBandMaximum"];
 
     public static IEndpointRouteBuilder MapProgrammeAdminPages(this IEndpointRouteBuilder app)
@@ -21,7 +24,8 @@ public static class ProgrammeAdminPages
             var v = PageParts.Values(form);
             var (details, own) = ReadAcademy(v);
             var command = new CreateAcademy(string.IsNullOrWhiteSpace(v.GetValueOrDefault("id")) ? null : v["id"], details.Name, details.EmployerId, details.Sector,
-                details.ProviderId, details.Place, details.Sessions, details.PlacementStart, details.PlacementEnd, details.InterviewDate, details.CostPerPlace);
+                details.ProviderId, details.Place, details.Sessions, details.PlacementStart, details.PlacementEnd, details.InterviewDate, details.CostPerPlace)
+            { VacancyIds = details.VacancyIds };
             return await SaveAsync(own, () => creation.Check(command), () => creation.CreateAsync(command, ct), AcademyFields,
                 errors => AcademyFormAsync(http, null, v, errors, ct), created => $"/academies/{created.Id}?saved=created");
         }).RequireAuthorization(StaffPolicies.Administration);
@@ -92,8 +96,10 @@ public static class ProgrammeAdminPages
         var (placementEnd, endProblem) = PageParts.DateFromBoxes(v, "placementEnd", "Placement end");
         var (interview, interviewProblem) = PageParts.DateFromBoxes(v, "interviewDate", "Interview date");
         var (cost, costProblem) = PageParts.Money(v.GetValueOrDefault("costPerPlace"), "Cost per place");
+        // Checked vacancies come as one value per box (joined with commas here; ids have none); none checked, none kept.
+        var vacancyIds = (v.GetValueOrDefault("vacancyIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         return (new EditAcademy(v.GetValueOrDefault("name"), v.GetValueOrDefault("employerId"), v.GetValueOrDefault("sector"), v.GetValueOrDefault("providerId"),
-                v.GetValueOrDefault("place"), sessions, placementStart, placementEnd, interview, cost),
+                v.GetValueOrDefault("place"), sessions, placementStart, placementEnd, interview, cost) { VacancyIds = vacancyIds },
             [("sessions", sessionsProblem), ("placementStart", startProblem), ("placementEnd", endProblem), ("interviewDate", interviewProblem), ("costPerPlace", costProblem)]);
     }
 
@@ -110,7 +116,7 @@ public static class ProgrammeAdminPages
 
     private static Dictionary<string, string?> AcademyValues(EditAcademy a) => new()
     {
-        ["name"] = a.Name, ["employerId"] = a.EmployerId, ["sector"] = a.Sector, ["providerId"] = a.ProviderId, ["place"] = a.Place,
+        ["name"] = a.Name, ["employerId"] = a.EmployerId, ["vacancyIds"] = string.Join(',', a.VacancyIds ?? []), ["sector"] = a.Sector, ["providerId"] = a.ProviderId, ["place"] = a.Place,
         ["sessions"] = PageParts.AsLines(a.Sessions), ["placementStart"] = a.PlacementStart, ["placementEnd"] = a.PlacementEnd, ["interviewDate"] = a.InterviewDate,
         ["costPerPlace"] = a.CostPerPlace?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
     };
@@ -128,6 +134,8 @@ public static class ProgrammeAdminPages
         string? V(string name) => v.GetValueOrDefault(name);
         var providers = await ProvidersAsync(http, ct);
         var employers = await EmployersAsync(http, ct);
+        var chosen = (V("vacancyIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var vacancies = await VacanciesAsync(http, chosen, ct);
         var (title, action) = editing is null ? ("Create an academy", "/academies/new") : ($"Edit {editing.Name}", $"/academies/{editing.Id}/edit");
         return PageLayout.Render(http, title, Html.Of($"""
             <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
@@ -141,6 +149,8 @@ public static class ProgrammeAdminPages
                 {FormFields.Text("name", "Name", V("name"), errors, width: "govuk-input--width-30")}
                 {FormFields.Select("employerId", "Employer", employers, V("employerId"), errors,
                     hint: editing is { EmployerId: null, EmployerName: { } typed } ? $"Whose vacancies the academy is built around. It was recorded as \"{typed}\": choose that employer's record." : "Whose vacancies the academy is built around (add employers under Employers)")}
+                {(vacancies.Count == 0 ? Html.Empty : FormFields.Checkboxes("vacancyIds", "Vacancies it is built around (optional)", vacancies, chosen, errors,
+                    hint: "The employer's open vacancies that the academy's members will be interviewed for."))}
                 {FormFields.Text("sector", "Sector", V("sector"), errors, width: "govuk-input--width-20")}
                 {FormFields.Select("providerId", "Training provider", providers, V("providerId"), errors)}
                 {FormFields.Text("place", "Place", V("place"), errors, hint: "Where the sessions are held", width: "govuk-input--width-30")}
@@ -231,6 +241,14 @@ public static class ProgrammeAdminPages
     internal static async Task<IEnumerable<(string, string)>> EmployersAsync(HttpContext http, CancellationToken ct) =>
         new[] { ("", "Choose…") }.Concat((await http.RequestServices.GetRequiredService<Apprenticeships.Application.Employers.Queries.EmployerQueries>().ListAsync(ct))
             .Select(e => (e.Id, $"{e.Name} ({e.Id})")));
+
+    /// <summary>Open vacancies, and any already chosen (they may have closed since), as "Senior carer at Oak House, Acorn Care (closes 1 May 2027)".</summary>
+    private static async Task<List<(string, string)>> VacanciesAsync(HttpContext http, IReadOnlySet<string> chosen, CancellationToken ct) =>
+        (await http.RequestServices.GetRequiredService<VacancyQueries>().ListAsync(openOnly: false, employerId: null, Actor.Hub, ct)).Done
+            .Where(x => x.Status == VacancyStatus.Open || chosen.Contains(x.Vacancy.Id))
+            .OrderBy(x => x.EmployerName, StringComparer.Ordinal).ThenBy(x => x.Vacancy.Role, StringComparer.Ordinal)
+            .Select(x => (x.Vacancy.Id, $"{x.Vacancy.Role}{(x.SiteName is null ? "" : $" at {x.SiteName}")}, {x.EmployerName} (closes {PageParts.LongDate(x.Vacancy.ClosingDate)})"))
+            .ToList();
 
     private static async Task<IEnumerable<(string, string)>> ProvidersAsync(HttpContext http, CancellationToken ct) =>
         new[] { ("", "Choose…") }.Concat((await http.RequestServices.GetRequiredService<ProviderKeys>().ListAsync(ct)).Select(p => (p.Id, $"{p.Name} ({p.Id})")));

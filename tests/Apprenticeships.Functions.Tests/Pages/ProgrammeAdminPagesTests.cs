@@ -3,6 +3,8 @@ using Apprenticeships.Functions.Tests.Http.Programmes;
 using Apprenticeships.Functions.Tests.Security;
 using Apprenticeships.Storage.Employers;
 using Apprenticeships.Storage.Programmes;
+using Apprenticeships.Storage.Vacancies;
+using Apprenticeships.Domain.Vacancies;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Apprenticeships.Functions.Tests.Pages;
@@ -76,6 +78,43 @@ public class ProgrammeAdminPagesTests(DemoHubFixture hub)
         var again = await PageForms.PostAsync(_browser, "/academies/new", "/academies/new", Academy(id));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("already exists", PageForms.ErrorBeside(await again.Content.ReadAsStringAsync(), "id"));
+    }
+
+    [Fact]
+    public async Task An_academy_made_on_the_page_is_built_around_its_employers_vacancy_and_not_another_employers()
+    {
+        var today = hub.App.Today();
+        var store = hub.App.Services.GetRequiredService<VacancyStore>();
+        var ours = (await store.ListAsync()).First(v => v.EmployerId == hub.CareEmployerId && v.TakesPutForwardsOn(today));
+        var theirs = new Vacancy($"pv-{Guid.NewGuid():N}"[..20], hub.EmployerId, "Warehouse operative", null, 37.5m, new Pay(12.60m, PayPeriod.Hourly),
+            today.AddDays(30), "Logistics", IsApprenticeship: false, Positions: 1, PostedOn: today);
+        await store.AddAsync(theirs.Id, theirs);
+        var form = await _browser.GetStringAsync("/academies/new");
+        Assert.Contains($"value=\"{ours.Id}\"", form);
+        Assert.Contains($"value=\"{theirs.Id}\"", form);
+
+        var id = $"pa-{Guid.NewGuid():N}"[..20];
+        var wrong = Academy(id);
+        wrong["vacancyIds"] = theirs.Id;
+        var refused = await PageForms.PostAsync(_browser, "/academies/new", "/academies/new", wrong);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("academy's employer", PageForms.ErrorBeside(await refused.Content.ReadAsStringAsync(), "vacancyIds"));
+        Assert.Null(await Academies.GetAsync(id));
+
+        var right = Academy(id);
+        right["vacancyIds"] = ours.Id;
+        var created = await PageForms.PostAsync(_browser, "/academies/new", "/academies/new", right);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal([ours.Id], (await Academies.GetAsync(id))!.VacancyIds);
+        Assert.Contains($"href=\"/vacancies/{ours.Id}\"", await _browser.GetStringAsync($"/academies/{id}"));
+
+        // The edit form shows it chosen; sent back with no box ticked, the academy is built around none.
+        Assert.Contains($"value=\"{ours.Id}\" checked", await _browser.GetStringAsync($"/academies/{id}/edit"));
+        var edit = $"/academies/{id}/edit";
+        var none = Academy(id);
+        none.Remove("id");
+        Assert.Equal(HttpStatusCode.Redirect, (await PageForms.PostAsync(_browser, edit, edit, none)).StatusCode);
+        Assert.Empty((await Academies.GetAsync(id))!.VacancyIds);
     }
 
     [Fact]

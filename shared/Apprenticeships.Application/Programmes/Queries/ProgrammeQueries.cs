@@ -4,6 +4,7 @@ using Apprenticeships.Domain.Programmes;
 using Apprenticeships.Storage.Candidates;
 using Apprenticeships.Storage.Employers;
 using Apprenticeships.Storage.Programmes;
+using Apprenticeships.Storage.Vacancies;
 
 namespace Apprenticeships.Application.Programmes.Queries;
 
@@ -11,7 +12,11 @@ namespace Apprenticeships.Application.Programmes.Queries;
 public sealed record MemberProgress(string CandidateId, string Name, CandidateStage Stage, DateTimeOffset StageChangedAt, IReadOnlyList<string> Facts);
 
 /// <param name="Provider">The provider's current name.</param>
-public sealed record AcademyDetails(Academy Academy, IReadOnlyList<MemberProgress> Members, string Provider);
+/// <param name="Vacancies">The employer's vacancies the academy is built around.</param>
+public sealed record AcademyDetails(Academy Academy, IReadOnlyList<MemberProgress> Members, string Provider, IReadOnlyList<VacancyLink> Vacancies);
+
+/// <summary>A vacancy an academy is built around.</summary>
+public sealed record VacancyLink(string Id, string Role);
 
 /// <param name="Employer">The employer's current name.</param>
 /// <param name="Provider">The provider's current name.</param>
@@ -22,7 +27,8 @@ public sealed record WithMemberCount<T>(T Programme, int Members, string Employe
 
 /// <summary>The hub's academies and cohorts, with their members and what has been recorded about each.</summary>
 /// <remarks>Academies come with their employer's current name (<see cref="Academy.ShowingEmployer"/>).</remarks>
-public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts, CandidateStore candidates, ProgrammeRecords records, EmployerStore employers, ProgrammeNames names, TimeProvider clock)
+public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts, CandidateStore candidates, ProgrammeRecords records, EmployerStore employers,
+    VacancyStore vacancies, ProgrammeNames names, TimeProvider clock)
 {
     public async Task<List<Academy>> AcademiesAsync(CancellationToken ct)
     {
@@ -68,7 +74,10 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
             r => r.ProgrammeId == id || r.Kind == RecordKind.Attendance && r.Key.Contains(id), ct);
         var employer = academy.EmployerId is { } employerId ? await employers.GetAsync(employerId, ct) : null;
         var directory = await names.LoadAsync(ct);
-        return Result<AcademyDetails>.Ok(new(academy.ShowingEmployer(employer), members, directory.Provider(academy.ProviderId)));
+        var builtAround = new List<VacancyLink>();
+        foreach (var vacancyId in academy.VacancyIds)
+            if (await vacancies.GetAsync(vacancyId, ct) is { } vacancy) builtAround.Add(new(vacancy.Id, vacancy.Role));
+        return Result<AcademyDetails>.Ok(new(academy.ShowingEmployer(employer), members, directory.Provider(academy.ProviderId), builtAround));
     }
 
     public async Task<Result<CohortDetails>> CohortAsync(string id, CancellationToken ct)
