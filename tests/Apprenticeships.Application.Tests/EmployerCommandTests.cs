@@ -10,7 +10,7 @@ public sealed class EmployerCommandTests
     [Fact]
     public async Task An_employer_needs_a_name_a_sector_its_levy_status_and_real_sites()
     {
-        var registration = new EmployerRegistration(_.EmployerRecords);
+        var registration = new EmployerRegistration(_.EmployerRecords, _.Vacancies, _.Declarations, _.Commitments, _.Clock);
         Refusals.AssertInvalid(await registration.CreateAsync(new CreateEmployer("bad id!", " ", "Care\tsector", null, null,
             [new SiteFields(null, "Acorn House", "not a postcode")]), default), "id", "name", "sector", "isLevyPayer", "sites");
         Refusals.AssertInvalid(await registration.EditAsync("e-1", new EditEmployer(new string('x', InputLimits.OrganisationName + 1), "Care", true, false,

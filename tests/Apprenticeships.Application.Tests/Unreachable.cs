@@ -35,7 +35,8 @@ internal sealed class Unreachable
     public AcademyStore Academies { get; } = new(Account);
     public CohortStore Cohorts { get; } = new(Account);
     public ProviderStore Providers { get; } = new(Account);
-    public Apprenticeships.Application.Vacancies.Commands.AcademyVacancies AcademyVacancies { get; } = new(new Apprenticeships.Storage.Vacancies.VacancyStore(Account));
+    public Apprenticeships.Storage.Vacancies.VacancyStore Vacancies { get; } = new(Account);
+    public Apprenticeships.Application.Vacancies.Commands.AcademyVacancies AcademyVacancies => new(Vacancies);
     public Apprenticeships.Storage.Staff.AdvisorStore Advisors { get; } = new(Account);
     public EmployerStore EmployerRecords { get; } = new(Account);
     public MembershipStore Memberships { get; } = new(Account);
@@ -49,8 +50,9 @@ internal sealed class Unreachable
 
     public LevyEmployerRepository Employers => new(EmployerRecords, LevyTables);
     public CommitmentRepository Commitments => new(LevyTables);
+    public LevyDeclarationRepository Declarations => new(LevyTables);
     public LevyTransferRepository Transfers => new(LevyTables);
-    public AccountRecordsRepository Accounts => new(Employers, new LevyDeclarationRepository(LevyTables), new EnglishFractionRepository(LevyTables), Commitments, Transfers);
+    public AccountRecordsRepository Accounts => new(Employers, Declarations, new EnglishFractionRepository(LevyTables), Commitments, Transfers);
 }
 
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -1,6 +1,8 @@
 using Apprenticeships.Domain.Candidates;
 using Apprenticeships.Domain.Employers;
 using Apprenticeships.Storage.Employers;
+using Apprenticeships.Storage.Levy;
+using Apprenticeships.Storage.Vacancies;
 
 namespace Apprenticeships.Application.Employers.Commands;
 
@@ -25,9 +27,12 @@ public sealed record EditEmployer(string? Name, string? Sector, bool? IsLevyPaye
 /// <summary>
 /// Creates and edits the hub's employers: the one record academies, job starts, cohorts and the
 /// levy account refer to by id. A change of name shows everywhere the employer is named, because
-/// nothing else keeps a copy of it.
+/// nothing else keeps a copy of it. What others rely on is guarded: a site with open vacancies
+/// stays until they close or move, and whether the employer pays the levy stays as it is once its
+/// levy account has declarations or commitments worked out on it.
 /// </summary>
-public sealed class EmployerRegistration(EmployerStore employers)
+public sealed class EmployerRegistration(EmployerStore employers, VacancyStore vacancies, LevyDeclarationRepository declarations, CommitmentRepository commitments,
+    TimeProvider clock)
 {
     /// <summary>What is wrong with the fields, without looking anything up or saving: for a form with problems of its own.</summary>
     public Dictionary<string, string[]> Check(EditEmployer command)
@@ -50,8 +55,31 @@ public sealed class EmployerRegistration(EmployerStore employers)
     {
         var errors = new FieldErrors();
         if (command.Details.Read(errors, employerId) is not { } edited) return errors.ToProblem();
-        var saved = InputLimits.IsId(employerId) ? await employers.ChangeAsync(employerId, _ => edited, ct) : null;
+        if (!InputLimits.IsId(employerId) || await employers.GetAsync(employerId, ct) is not { } before) return Problem.NotFound("employerId", $"No employer '{employerId}'.");
+        if (await InUseAsync(before, edited, ct) is { } refusal) return refusal;
+        var saved = await employers.ChangeAsync(employerId, _ => edited, ct);
         return saved is null ? Problem.NotFound("employerId", $"No employer '{employerId}'.") : Result<Employer>.Ok(saved);
+    }
+
+    /// <summary>Why the edit would pull something from under what relies on the employer, or null.</summary>
+    private async Task<Problem?> InUseAsync(Employer before, Employer edited, CancellationToken ct)
+    {
+        var kept = edited.Sites.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var removed = before.Sites.Where(s => !kept.Contains(s.Id)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        if (removed.Count > 0)
+        {
+            var today = clock.Today();
+            var open = (await vacancies.ListAsync(ct))
+                .Where(v => v.EmployerId == before.Id && v.SiteId is { } site && removed.ContainsKey(site) && v.TakesPutForwardsOn(today)).ToList();
+            if (open.Count > 0)
+                return Problem.Conflict("sites", $"{removed[open[0].SiteId!].Name} has open vacancies ({string.Join(", ", open.Select(v => v.Role).Distinct())}): close them or move them to another site first.");
+        }
+        // Declarations count only for a levy payer and co-investment differs by levy status, so either way the history would change.
+        if (edited.IsLevyPayer != before.IsLevyPayer
+            && ((await declarations.ListAsync(before.Id, ct)).Count > 0 || (await commitments.ListByEmployerAsync(before.Id, ct)).Count > 0))
+            return Problem.Conflict("isLevyPayer", $"The employer's levy account has declarations or commitments worked out {(before.IsLevyPayer ? "as a levy payer" : "as a non-levy employer")}; " +
+                "changing whether it pays the levy would rewrite its funds and payments. Record the employer again under a new id for the new status.");
+        return null;
     }
 }
 

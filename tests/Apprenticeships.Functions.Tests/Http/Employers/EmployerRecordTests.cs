@@ -41,6 +41,44 @@ public class EmployerRecordTests(EmployersApiFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task A_site_with_an_open_vacancy_stays_until_it_closes_and_levy_status_stays_once_the_account_has_declarations()
+    {
+        var (_, employer) = await _http.SendAsync(HttpMethod.Post, "/api/employers", new
+        {
+            name = "Oakfield Care", sector = "Adult care", isLevyPayer = true, isSme = false,
+            sites = new object[] { new { id = "main", name = "Oak House", postcode = "WR1 2AB" }, new { id = "annexe", name = "The Annexe", postcode = "WR13 6AA" } },
+        });
+        var id = employer.GetProperty("id").GetString()!;
+        var vacancy = await Vacancies.VacancyHub.PostAsync(fixture.App, _http, id);   // at "main"
+        object Edit(bool levyPayer, params string[] siteIds) => new
+        {
+            name = "Oakfield Care", sector = "Adult care", isLevyPayer = levyPayer, isSme = false,
+            sites = siteIds.Select(s => new { id = s, name = s == "main" ? "Oak House" : "The Annexe", postcode = s == "main" ? "WR1 2AB" : "WR13 6AA" }).ToArray(),
+        };
+        async Task<JsonElement> SavedAsync() => (await _http.SendAsync(HttpMethod.Get, $"/api/employers/{id}")).Body.GetProperty("employer");
+
+        var (status, body) = await _http.SendAsync(HttpMethod.Put, $"/api/employers/{id}", Edit(true, "annexe"));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("Oak House has open vacancies (Care assistant)", body.Problem("sites"));
+        Assert.Equal(2, (await SavedAsync()).GetProperty("sites").GetArrayLength());
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(HttpMethod.Post, $"/api/vacancies/{vacancy}/close")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(HttpMethod.Put, $"/api/employers/{id}", Edit(true, "annexe"))).Status);
+        Assert.Equal(1, (await SavedAsync()).GetProperty("sites").GetArrayLength());
+
+        // Its levy status may change while its account is empty, not once a declaration is worked out on it.
+        Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(HttpMethod.Put, $"/api/employers/{id}", Edit(false, "annexe"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(HttpMethod.Put, $"/api/employers/{id}", Edit(true, "annexe"))).Status);
+        var declared = await _http.SendAsync(HttpMethod.Post, $"/api/finance/employers/{id}/declarations",
+            new { payeScheme = "123/AB456", payrollYear = "25-26", payrollMonth = 1, levyDueYtd = 1_000m, submissionDate = "2025-05-15" });
+        Assert.True(declared.Status == HttpStatusCode.Created, declared.Body.ToString());
+        (status, body) = await _http.SendAsync(HttpMethod.Put, $"/api/employers/{id}", Edit(false, "annexe"));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("as a levy payer", body.Problem("isLevyPayer"));
+        Assert.True((await SavedAsync()).GetProperty("isLevyPayer").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_refused_create_or_edit_names_the_field_and_changes_nothing()
     {
         var id = LocalAzurite.UniqueName("refused");
