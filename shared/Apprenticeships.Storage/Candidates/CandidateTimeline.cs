@@ -30,16 +30,26 @@ public sealed class CandidateTimeline(StorageAccount account) : TableStore(accou
             await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, Azure.ETag.All, ct);
     }
 
-    /// <summary>A stage change. The caller's time is part of the row, so a retry must pass the same time (the workflow's).</summary>
+    /// <summary>
+    /// A stage change, once per key: a retry that finds the row leaves it (and its time) as it is. The key alone names
+    /// the row: a workflow step re-run after a crash (its first run's history lost with the process) has the same key
+    /// but a later time, and a row keyed by time as well was written twice ("Started a job" twice,
+    /// bench/chaos/kill-during-offers). Entries are listed by their time, which ReadAsync sorts on.
+    /// </summary>
     public async Task AddAsync(string candidateId, string key, TimelineEntry entry, CancellationToken ct = default)
     {
         await EnsureCreatedAsync(ct);
-        // Row key: time first so entries list in order, then the idempotency key so a retry overwrites itself.
-        var row = new TableEntity(candidateId, $"{entry.At.UtcTicks:D19}-{Uri.EscapeDataString(key)}")
+        try
         {
-            ["At"] = entry.At, ["Stage"] = entry.Stage.ToString(), ["What"] = entry.What, ["ProgrammeId"] = entry.ProgrammeId,
-        };
-        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+            await Table.AddEntityAsync(new TableEntity(candidateId, $"stage-{Uri.EscapeDataString(key)}")
+            {
+                ["At"] = entry.At, ["Stage"] = entry.Stage.ToString(), ["What"] = entry.What, ["ProgrammeId"] = entry.ProgrammeId,
+            }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Noted when the step first ran.
+        }
     }
 
     /// <summary>A nudge or reminder sent, once per key: a retry that finds the row leaves it (and its time) as it is.</summary>

@@ -6,12 +6,15 @@ using Apprenticeships.Storage.Progression;
 
 namespace Apprenticeships.Application.Progression.Commands;
 
-public sealed record OfferTraining(string? Title, string? OfferedOn);
+/// <summary>A training opportunity offered. <c>Reference</c>, the caller's own id for it, makes a retry safe: the same reference again is the same opportunity.</summary>
+public sealed record OfferTraining(string? Title, string? OfferedOn, string? Reference = null);
 
 public sealed record CompleteTraining(string? CompletedOn);
 
-/// <summary>A change to hourly pay, weekly hours, or both, from a day: each given as a before and after pair.</summary>
-public sealed record RecordPayChange(string? EffectiveOn, decimal? HourlyPayBefore, decimal? HourlyPayAfter, decimal? WeeklyHoursBefore, decimal? WeeklyHoursAfter);
+/// <summary>A change to hourly pay, weekly hours, or both, from a day: each given as a before and after pair.
+/// <c>Reference</c>, the caller's own id for it, makes a retry safe: the same reference again is the same change.</summary>
+public sealed record RecordPayChange(string? EffectiveOn, decimal? HourlyPayBefore, decimal? HourlyPayAfter, decimal? WeeklyHoursBefore, decimal? WeeklyHoursAfter,
+    string? Reference = null);
 
 /// <summary>Nothing new since the last prompt: an answer all the same.</summary>
 public sealed record RecordCheckIn(string? Date);
@@ -36,10 +39,13 @@ public sealed class ProgressionUpdates(ProgressionInput input, ParticipantStore 
         {
             var title = errors.Text("title", command.Title, "Training title", InputLimits.Title);
             var offered = input.Day(errors, "offeredOn", command.OfferedOn, "Offered on");
+            var id = RecordId(errors, command.Reference, "t", NewIds.Training);
+            // A retry of one already stored (its answer lost to a crash) is the same opportunity, answered again.
+            if (p.Training.FirstOrDefault(t => t.Id == id) is { } stored && !errors.Any) return Again($"offered-{stored.Id}", stored.Id);
             if (p.Training.Count >= MostTrainingPerPerson) errors.Add("title", $"A person has at most {MostTrainingPerPerson} training opportunities recorded.");
             if (errors.Any) return null;
-            var training = new TrainingOpportunity(NewIds.Training(), title!, offered!.Value, null);
-            return new(s => s with { Training = [.. s.Training, training] }, $"offered-{training.Id}", training.Id);
+            var training = new TrainingOpportunity(id!, title!, offered!.Value, null);
+            return new(s => s.Training.Any(t => t.Id == training.Id) ? s : s with { Training = [.. s.Training, training] }, $"offered-{training.Id}", training.Id);
         }, ct);
 
     public Task<Result<ProgressionUpdated>> CompleteTrainingAsync(string employerId, string participantId, string trainingId, CompleteTraining command, CancellationToken ct) =>
@@ -48,6 +54,8 @@ public sealed class ProgressionUpdates(ProgressionInput input, ParticipantStore 
             var completed = input.Day(errors, "completedOn", command.CompletedOn, "Completed on");
             if (p.Training.FirstOrDefault(t => t.Id == trainingId) is not { } training) { errors.Add("trainingId", $"No training opportunity '{trainingId}' for this person."); return null; }
             if (completed is { } c && c < training.OfferedOn) errors.Add("completedOn", "Completed on must not be before the day it was offered.");
+            // The same completion again (a retry whose answer was lost) is answered again; another day is refused.
+            if (training.CompletedOn is { } done && done == completed && !errors.Any) return Again($"completed-{trainingId}", trainingId);
             if (training.CompletedOn is not null) errors.Add("trainingId", "This training is already recorded as completed.");
             if (errors.Any) return null;
             return new(s => s with { Training = [.. s.Training.Select(t => t.Id == trainingId && t.CompletedOn is null ? t with { CompletedOn = completed } : t)] }, $"completed-{trainingId}", trainingId);
@@ -64,10 +72,12 @@ public sealed class ProgressionUpdates(ProgressionInput input, ParticipantStore 
             var payAfter = payGiven ? errors.Money("hourlyPayAfter", command.HourlyPayAfter, "Hourly pay after") : null;
             var hoursBefore = hoursGiven ? Hours(errors, "weeklyHoursBefore", command.WeeklyHoursBefore, "Weekly hours before") : null;
             var hoursAfter = hoursGiven ? Hours(errors, "weeklyHoursAfter", command.WeeklyHoursAfter, "Weekly hours after") : null;
+            var id = RecordId(errors, command.Reference, "pc", NewIds.PayChange);
+            if (p.PayChanges.FirstOrDefault(c => c.Id == id) is { } stored && !errors.Any) return Again($"pay-{stored.Id}", stored.Id);
             if (p.PayChanges.Count >= MostPayChangesPerPerson) errors.Add("effectiveOn", $"A person has at most {MostPayChangesPerPerson} pay changes recorded.");
             if (errors.Any) return null;
-            var change = new PayChange(NewIds.PayChange(), effective!.Value, payBefore, payAfter, hoursBefore, hoursAfter);
-            return new(s => s with { PayChanges = [.. s.PayChanges, change] }, $"pay-{change.Id}", change.Id);
+            var change = new PayChange(id!, effective!.Value, payBefore, payAfter, hoursBefore, hoursAfter);
+            return new(s => s.PayChanges.Any(c => c.Id == change.Id) ? s : s with { PayChanges = [.. s.PayChanges, change] }, $"pay-{change.Id}", change.Id);
         }, ct);
 
     public Task<Result<ProgressionUpdated>> RecordCheckInAsync(string employerId, string participantId, RecordCheckIn command, CancellationToken ct) =>
@@ -88,6 +98,21 @@ public sealed class ProgressionUpdates(ProgressionInput input, ParticipantStore 
             if (errors.Any) return null;
             return new(s => s with { LeftOn = left }, "left", null);
         }, ct);
+
+    /// <summary>
+    /// The id of a record the caller names with their own reference: the same reference always gives the same id
+    /// (per participant, since records live on the participant), so a retried request finds what the first stored.
+    /// Without a reference, a new random id.
+    /// </summary>
+    private static string? RecordId(FieldErrors errors, string? reference, string prefix, Func<string> random)
+    {
+        if (reference is null) return random();
+        if (errors.Id("reference", reference, "Reference") is not { } r) return null;
+        return $"{prefix}-r{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(r)))[..12]}";
+    }
+
+    /// <summary>An update already stored: nothing changes, but the workflow and the attention list are told again, in case a crash cut that short.</summary>
+    private static Change Again(string reference, string recordId) => new(s => s, reference, recordId, Repeat: true);
 
     private static decimal? Hours(FieldErrors errors, string field, decimal? value, string what)
     {
@@ -119,14 +144,14 @@ public sealed class ProgressionUpdates(ProgressionInput input, ParticipantStore 
         foreach (var item in await attention.ListOpenAsync(ct))
             if (item.Kind == nameof(AttentionKind.ProgressionNoAnswer) && item.Facts.GetValueOrDefault(AttentionFacts.ParticipantId) == participantId)
                 await attention.CloseAsync(item.CandidateId, item.Key, now, ct);
-        return Result<ProgressionUpdated>.Ok(new ProgressionUpdated(saved, change.RecordId), created: true);
+        return Result<ProgressionUpdated>.Ok(new ProgressionUpdated(saved, change.RecordId), created: !change.Repeat);
     }
 
     private static Problem Left(ProgressionParticipant p) =>
         Problem.Conflict("participantId", $"They left on {p.LeftOn:yyyy-MM-dd}: nothing more is recorded for them.");
 
     /// <summary>A checked update: how to apply it to the stored record, the reference the workflow takes it under, and the id of what it added.</summary>
-    private sealed record Change(Func<ProgressionParticipant, ProgressionParticipant> Apply, string Reference, string? RecordId);
+    private sealed record Change(Func<ProgressionParticipant, ProgressionParticipant> Apply, string Reference, string? RecordId, bool Repeat = false);
 }
 
 /// <summary>The participant after an update, and the id of the training opportunity or pay change it added or changed.</summary>

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Apprenticeships.Domain.Candidates;
+using Apprenticeships.Storage.Candidates;
+using Microsoft.Extensions.DependencyInjection;
 using static Apprenticeships.Functions.Tests.Http.Candidates.CandidateJourneyTests;
 
 namespace Apprenticeships.Functions.Tests.Http.Candidates;
@@ -37,5 +40,25 @@ public class CandidateTimelineTests
         Assert.DoesNotContain("JobcentreWorkCoach", page);
         Assert.Contains("<dd class=\"govuk-summary-list__value\">Adult Care Academy (Acorn Care)</dd>", page);
         Assert.Contains("<dd class=\"govuk-summary-list__value\">advisor-1</dd>", page); // no staff directory: the advisor's id as it is
+    }
+
+    /// <summary>
+    /// A workflow step re-run after the app was killed (its first run's history lost with the process) notes the same
+    /// step again under the same key but at a later time: the timeline keeps one entry, the first
+    /// (bench/chaos/kill-during-offers found "Started a job" twice).
+    /// </summary>
+    [Fact]
+    public async Task A_stage_change_noted_again_under_the_same_key_at_a_later_time_is_one_entry()
+    {
+        await using var app = await AppAsync();
+        var timeline = app.Services.GetRequiredService<CandidateTimeline>();
+        var candidateId = $"c-{Guid.NewGuid():N}"[..12];
+        var first = new DateTimeOffset(2026, 11, 29, 21, 0, 0, TimeSpan.Zero);
+        await timeline.AddAsync(candidateId, $"journey-{candidateId}#7", new TimelineEntry(first, CandidateStage.InWork, "Started a job on 6 December 2026."));
+        await timeline.AddAsync(candidateId, $"journey-{candidateId}#7", new TimelineEntry(first.AddSeconds(4), CandidateStage.InWork, "Started a job on 6 December 2026."));
+        await timeline.AddAsync(candidateId, $"journey-{candidateId}#8", new TimelineEntry(first.AddDays(1), CandidateStage.Completed, "Still in work at the 26-week check."));
+
+        var rows = await timeline.ReadAsync(candidateId);
+        Assert.Equal([(first, CandidateStage.InWork), (first.AddDays(1), CandidateStage.Completed)], rows.Stages.Select(e => (e.At, e.Stage)));
     }
 }

@@ -98,7 +98,8 @@ public class ProgressionApiTests(ProgressionApiTests.App app) : IClassFixture<Pr
         var trainingId = offered.GetProperty("recordId").GetString()!;
         await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/training/{trainingId}/completion", new { completedOn = Day(app.Factory, -4) }, HttpStatusCode.BadRequest);
         await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/training/{trainingId}/completion", new { completedOn = Day(app.Factory) }, HttpStatusCode.OK);
-        await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/training/{trainingId}/completion", new { completedOn = Day(app.Factory) }, HttpStatusCode.BadRequest);
+        await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/training/{trainingId}/completion", new { completedOn = Day(app.Factory) }, HttpStatusCode.OK); // a retry
+        await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/training/{trainingId}/completion", new { completedOn = Day(app.Factory, -1) }, HttpStatusCode.BadRequest);
         await PostAsync(http, $"{Base(employer.Id)}/headcount", new { date = Day(app.Factory), headcount = 40, leavers = 3 });
         await PostAsync(http, $"{Base(employer.Id)}/headcount", new { date = Day(app.Factory), headcount = 41, leavers = 3 }, HttpStatusCode.OK); // a correction
 
@@ -110,6 +111,34 @@ public class ProgressionApiTests(ProgressionApiTests.App app) : IClassFixture<Pr
         Assert.Equal("Care assistant", listed.GetProperty("jobTitle").GetString());
         Assert.Equal(Day(app.Factory), listed.GetProperty("training")[0].GetProperty("completedOn").GetString());
         Assert.Equal(41, Assert.Single(view.GetProperty("headcountReturns").EnumerateArray()).GetProperty("headcount").GetInt32());
+    }
+
+    /// <summary>
+    /// A request whose answer was lost (the app killed mid-request, bench/chaos/kill-during-offers) is sent again:
+    /// with the caller's reference it is the same training or pay change, answered 200 with the same record id.
+    /// </summary>
+    [Fact]
+    public async Task Training_and_pay_changes_sent_again_with_the_same_reference_are_recorded_once()
+    {
+        var http = Http;
+        var employer = await EmployerAsync(app.Factory);
+        var person = await AddStaffAsync(http, employer.Id);
+        var training = new { title = "Moving and handling", offeredOn = Day(app.Factory), reference = "hr-4411" };
+        var first = await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/training", training);
+        var again = await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/training", training, HttpStatusCode.OK);
+        Assert.Equal(first.GetProperty("recordId").GetString(), again.GetProperty("recordId").GetString());
+        var pay = new { effectiveOn = Day(app.Factory), hourlyPayBefore = 12.60m, hourlyPayAfter = 13.10m, reference = "payroll-77" };
+        var rise = await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/pay-changes", pay);
+        Assert.Equal(rise.GetProperty("recordId").GetString(),
+            (await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/pay-changes", pay, HttpStatusCode.OK)).GetProperty("recordId").GetString());
+        // Another reference is another record; a reference that could not be an id is refused naming it.
+        await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/training", training with { reference = "hr-4412" });
+        var bad = await PostAsync(http, $"{Base(employer.Id)}/participants/{person}/training", training with { reference = "hr 4413" }, HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("reference", out _), bad.ToString());
+
+        var listed = await ParticipantAsync(http, employer.Id, person);
+        Assert.Equal(2, listed.GetProperty("training").GetArrayLength());
+        Assert.Equal(1, listed.GetProperty("payChanges").GetArrayLength());
     }
 
     [Fact]
