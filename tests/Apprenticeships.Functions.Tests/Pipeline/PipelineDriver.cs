@@ -57,9 +57,10 @@ internal sealed class PipelineDriver(WebApplicationFactory<Program> app)
         return (await MailAsync()).Where(m => m.Template == "advisor-alert" && ids.Any(id => m.Subject.Contains(id))).ToList();
     }
 
+    /// <summary>Polls until the condition holds. The patience is generous on purpose: a passing run never waits it out, and CI shares two cores with other builds.</summary>
     public async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (!await condition())
         {
             if (patience.IsCancellationRequested) throw new TimeoutException($"Gave up waiting for: {what}");
