@@ -49,7 +49,7 @@ internal static class ParticipantProgressionPage
             PostAsync(http, employerId, participantId, form, "training", TrainingFields, queries, ct, async v =>
             {
                 var (offered, problem) = PageParts.DateFromBoxes(v, "training-offeredOn", "Offered on");
-                return ((await updates.OfferTrainingAsync(employerId, participantId, new OfferTraining(v.GetValueOrDefault("training-title"), offered), ct)).Problem, [("training-offeredOn", problem)]);
+                return ((await updates.OfferTrainingAsync(employerId, participantId, new OfferTraining(v.GetValueOrDefault("training-title"), offered, v.GetValueOrDefault("training-reference")), ct)).Problem, [("training-offeredOn", problem)]);
             }));
 
         group.MapPost("/{participantId}/completion", (HttpContext http, string employerId, string participantId, IFormCollection form, ProgressionUpdates updates, ProgressionQueries queries, CancellationToken ct) =>
@@ -70,7 +70,7 @@ internal static class ParticipantProgressionPage
                 var (hoursAfter, p4) = Hours(v.GetValueOrDefault("pay-weeklyHoursAfter"), "Weekly hours after");
                 (string, string?)[] own = [("pay-effectiveOn", dateProblem), ("pay-hourlyPayBefore", p1), ("pay-hourlyPayAfter", p2), ("pay-weeklyHoursBefore", p3), ("pay-weeklyHoursAfter", p4)];
                 if (own.Any(o => o.Item2 is not null)) return (Problem.Invalid(new Dictionary<string, string[]>()), own);
-                return ((await updates.RecordPayChangeAsync(employerId, participantId, new RecordPayChange(effective, payBefore, payAfter, hoursBefore, hoursAfter), ct)).Problem, own);
+                return ((await updates.RecordPayChangeAsync(employerId, participantId, new RecordPayChange(effective, payBefore, payAfter, hoursBefore, hoursAfter, v.GetValueOrDefault("pay-reference")), ct)).Problem, own);
             }));
 
         group.MapPost("/{participantId}/check-in", (HttpContext http, string employerId, string participantId, IFormCollection form, ProgressionUpdates updates, ProgressionQueries queries, CancellationToken ct) =>
@@ -136,7 +136,11 @@ internal static class ParticipantProgressionPage
         {
             ["training-offeredOn"] = today, ["completion-completedOn"] = today, ["pay-effectiveOn"] = today, ["checkin-date"] = today, ["leaving-leftOn"] = today,
         };
+        // Each adding form carries a reference made when it is shown (kept when a refused form is shown again), so sending
+        // the same form twice (a double click, a resend) records one opportunity or change.
+        v["training-reference"] = v["pay-reference"] = null;
         foreach (var (field, value) in state?.Values.Where(f => f.Key.StartsWith(state.Form + "-", StringComparison.Ordinal)) ?? []) v[field] = value;
+        string Reference(string field) => v.GetValueOrDefault(field) is { Length: > 0 } kept && InputLimits.IsId(kept) ? kept : $"page-{Guid.NewGuid():N}";
         if (state is not null) foreach (var field in v.Keys.Where(k => k.StartsWith(state.Form + "-", StringComparison.Ordinal) && !state.Values.ContainsKey(k)).ToList()) v.Remove(field);
         Dictionary<string, string[]> E(string form) => state?.ErrorsOf(form) ?? FormState.NoErrors;
         var name = NameOf(p);
@@ -176,6 +180,7 @@ internal static class ParticipantProgressionPage
             <form method="post" action="{action}/training" novalidate>
               {PageLayout.Antiforgery(http)}
               <h3 class="govuk-heading-s">A training opportunity offered</h3>
+              <input type="hidden" name="training-reference" value="{Reference("training-reference")}">
               {FormFields.Text("training-title", "Training", v.GetValueOrDefault("training-title"), E("training"), width: "govuk-input--width-30")}
               {FormFields.Date("training-offeredOn", "Offered on", PageParts.Boxes(v, "training-offeredOn"), E("training"))}
               {FormFields.Button("Record training offered", secondary: true)}
@@ -192,6 +197,7 @@ internal static class ParticipantProgressionPage
             <form method="post" action="{action}/pay" novalidate>
               {PageLayout.Antiforgery(http)}
               <h3 class="govuk-heading-s">A change to pay or hours</h3>
+              <input type="hidden" name="pay-reference" value="{Reference("pay-reference")}">
               {FormFields.Date("pay-effectiveOn", "Effective on", PageParts.Boxes(v, "pay-effectiveOn"), E("pay"))}
               <div class="govuk-grid-row"><div class="govuk-grid-column-one-half">
                 {FormFields.Text("pay-hourlyPayBefore", "Hourly pay before, in pounds", v.GetValueOrDefault("pay-hourlyPayBefore"), E("pay"), width: "govuk-input--width-5")}

@@ -113,6 +113,40 @@ public class ProgressionApiTests(ProgressionApiTests.App app) : IClassFixture<Pr
         Assert.Equal(41, Assert.Single(view.GetProperty("headcountReturns").EnumerateArray()).GetProperty("headcount").GetInt32());
     }
 
+    /// <summary>The page's forms carry a reference made when shown, so a double click or a resend records one offer and one change.</summary>
+    [Fact]
+    public async Task The_person_page_sent_twice_records_one_training_offer_and_one_pay_change()
+    {
+        var employer = await EmployerAsync(app.Factory);
+        var person = await AddStaffAsync(Http, employer.Id);
+        var browser = Security.SignIn.Browser(app.Factory);
+        var page = $"/employers/{employer.Id}/progression/{person}";
+        var shown = await browser.GetStringAsync(page);
+        string Hidden(string name) => System.Text.RegularExpressions.Regex.Match(shown, $"name=\"{name}\" value=\"([^\"]+)\"").Groups[1].Value;
+        var (training, pay) = (Hidden("training-reference"), Hidden("pay-reference"));
+        Assert.NotEqual("", training);
+        Assert.NotEqual(training, pay);
+        var today = Pages.PageForms.Today(app.Factory);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var offered = await Security.SignIn.PostFormAsync(browser, page, $"{page}/training", new(Pages.PageForms.DateBoxes("training-offeredOn", today))
+            {
+                ["training-title"] = "Level 3 Diploma in Adult Care", ["training-reference"] = training,
+            });
+            Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
+            var changed = await Security.SignIn.PostFormAsync(browser, page, $"{page}/pay", new(Pages.PageForms.DateBoxes("pay-effectiveOn", today))
+            {
+                ["pay-hourlyPayBefore"] = "11.44", ["pay-hourlyPayAfter"] = "12.10", ["pay-reference"] = pay,
+            });
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        }
+
+        var saved = (await Http.GetFromJsonAsync<JsonElement>(Base(employer.Id))).GetProperty("participants").EnumerateArray().Single(p => p.GetProperty("id").GetString() == person);
+        Assert.Equal((1, 1), (saved.GetProperty("training").GetArrayLength(), saved.GetProperty("payChanges").GetArrayLength()));
+        Assert.DoesNotContain(training, await browser.GetStringAsync(page));   // the next form shown is a new one
+    }
+
     /// <summary>
     /// A request whose answer was lost (the app killed mid-request, bench/chaos/kill-during-offers) is sent again:
     /// with the caller's reference it is the same training or pay change, answered 200 with the same record id.
