@@ -74,25 +74,9 @@ public static class FormFields
     }
 
     public static Html Radios(string name, string legend, IEnumerable<(string Value, string Label)> options, string? selected,
-        IReadOnlyDictionary<string, string[]> errors, string? hint = null, bool small = false, bool inline = false)
-    {
-        var error = ErrorOf(name, errors);
-        var items = options.Select((o, i) => Html.Of($"""
-            <div class="govuk-radios__item">
-              <input class="govuk-radios__input" id="{(i == 0 ? name : $"{name}-{i + 1}")}" name="{name}" type="radio" value="{o.Value}"{(o.Value == selected ? new Html(" checked") : Html.Empty)}>
-              <label class="govuk-label govuk-radios__label" for="{(i == 0 ? name : $"{name}-{i + 1}")}">{o.Label}</label>
-            </div>
-            """));
-        return Html.Of($"""
-            <div class="govuk-form-group{(error is null ? "" : " govuk-form-group--error")}">
-              <fieldset class="govuk-fieldset"{Attr("aria-describedby", Describe(name, hint, error))}>
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-                {Hint(name, hint)}{ErrorMessage(name, error)}
-                <div class="govuk-radios{(small ? " govuk-radios--small" : "")}{(inline ? " govuk-radios--inline" : "")}" data-module="govuk-radios">{items}</div>
-              </fieldset>
-            </div>
-            """);
-    }
+        IReadOnlyDictionary<string, string[]> errors, string? hint = null, bool small = false, bool inline = false) =>
+        Choices("radios", "radio", name, legend, options, value => value == selected, errors, hint,
+            $"{(small ? " govuk-radios--small" : "")}{(inline ? " govuk-radios--inline" : "")}");
 
     public static Html Select(string name, string label, IEnumerable<(string Value, string Label)> options, string? selected,
         IReadOnlyDictionary<string, string[]> errors, string? hint = null)
@@ -108,15 +92,23 @@ public static class FormFields
             """);
     }
 
-    /// <summary>Several choices under one name (each checked one is sent); the first box has the name as its id, for the error summary's link.</summary>
+    /// <summary>Several choices under one name (each checked one is sent).</summary>
     public static Html Checkboxes(string name, string legend, IEnumerable<(string Value, string Label)> options, IReadOnlySet<string> selected,
-        IReadOnlyDictionary<string, string[]> errors, string? hint = null)
+        IReadOnlyDictionary<string, string[]> errors, string? hint = null) =>
+        Choices("checkboxes", "checkbox", name, legend, options, selected.Contains, errors, hint, " govuk-checkboxes--small");
+
+    /// <summary>
+    /// GOV.UK radios or checkboxes in a fieldset: <paramref name="kind"/> is the design system's component name. The first
+    /// input has the name as its id, so the error summary's link lands on it.
+    /// </summary>
+    private static Html Choices(string kind, string inputType, string name, string legend, IEnumerable<(string Value, string Label)> options,
+        Func<string, bool> isChecked, IReadOnlyDictionary<string, string[]> errors, string? hint, string modifiers)
     {
         var error = ErrorOf(name, errors);
         var items = options.Select((o, i) => Html.Of($"""
-            <div class="govuk-checkboxes__item">
-              <input class="govuk-checkboxes__input" id="{(i == 0 ? name : $"{name}-{i + 1}")}" name="{name}" type="checkbox" value="{o.Value}"{(selected.Contains(o.Value) ? new Html(" checked") : Html.Empty)}>
-              <label class="govuk-label govuk-checkboxes__label" for="{(i == 0 ? name : $"{name}-{i + 1}")}">{o.Label}</label>
+            <div class="govuk-{kind}__item">
+              <input class="govuk-{kind}__input" id="{(i == 0 ? name : $"{name}-{i + 1}")}" name="{name}" type="{inputType}" value="{o.Value}"{(isChecked(o.Value) ? new Html(" checked") : Html.Empty)}>
+              <label class="govuk-label govuk-{kind}__label" for="{(i == 0 ? name : $"{name}-{i + 1}")}">{o.Label}</label>
             </div>
             """));
         return Html.Of($"""
@@ -124,7 +116,7 @@ public static class FormFields
               <fieldset class="govuk-fieldset"{Attr("aria-describedby", Describe(name, hint, error))}>
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
                 {Hint(name, hint)}{ErrorMessage(name, error)}
-                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">{items}</div>
+                <div class="govuk-{kind}{modifiers}" data-module="govuk-{kind}">{items}</div>
               </fieldset>
             </div>
             """);
