@@ -138,7 +138,6 @@ internal static class ParticipantProgressionPage
         };
         // Each adding form carries a reference made when it is shown (kept when a refused form is shown again), so sending
         // the same form twice (a double click, a resend) records one opportunity or change.
-        v["training-reference"] = v["pay-reference"] = null;
         foreach (var (field, value) in state?.Values.Where(f => f.Key.StartsWith(state.Form + "-", StringComparison.Ordinal)) ?? []) v[field] = value;
         string Reference(string field) => v.GetValueOrDefault(field) is { Length: > 0 } kept && InputLimits.IsId(kept) ? kept : $"page-{Guid.NewGuid():N}";
         if (state is not null) foreach (var field in v.Keys.Where(k => k.StartsWith(state.Form + "-", StringComparison.Ordinal) && !state.Values.ContainsKey(k)).ToList()) v.Remove(field);

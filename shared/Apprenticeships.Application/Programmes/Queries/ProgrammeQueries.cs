@@ -42,7 +42,8 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
     {
         var all = await candidates.ListAsync(null, null, ct);
         var directory = await names.LoadAsync(ct);
-        return (await AcademiesAsync(ct)).Select(a => new WithMemberCount<Academy>(a, all.Count(c => c.AcademyId == a.Id),
+        // The directory's academies already show their employer's current name.
+        return directory.Academies.Values.OrderBy(a => a.Starts).Select(a => new WithMemberCount<Academy>(a, all.Count(c => c.AcademyId == a.Id),
             a.EmployerName ?? directory.Employer(a.EmployerId), directory.Provider(a.ProviderId))).ToList();
     }
 
@@ -50,7 +51,7 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
     {
         var all = await candidates.ListAsync(null, null, ct);
         var directory = await names.LoadAsync(ct);
-        return (await CohortsAsync(ct)).Select(k => new WithMemberCount<Cohort>(k, all.Count(c => c.CohortId == k.Id),
+        return directory.Cohorts.Values.OrderBy(k => k.StartDate).Select(k => new WithMemberCount<Cohort>(k, all.Count(c => c.CohortId == k.Id),
             directory.Employer(k.EmployerId), directory.Provider(k.ProviderId))).ToList();
     }
 
@@ -69,30 +70,30 @@ public sealed class ProgrammeQueries(AcademyStore academies, CohortStore cohorts
 
     public async Task<Result<AcademyDetails>> AcademyAsync(string id, CancellationToken ct)
     {
-        if (!InputLimits.IsId(id) || await academies.GetAsync(id, ct) is not { } academy) return Problem.NotFound("id", $"No academy '{id}'.");
-        var members = await ProgressOfAsync(await candidates.InProgrammeAsync(id, null, ct),
-            r => r.ProgrammeId == id || r.Kind == RecordKind.Attendance && r.Key.Contains(id), ct);
-        var employer = academy.EmployerId is { } employerId ? await employers.GetAsync(employerId, ct) : null;
+        if (!InputLimits.IsId(id)) return Problem.NotFound("id", $"No academy '{id}'.");
         var directory = await names.LoadAsync(ct);
+        if (directory.AcademyOf(id) is not { } academy) return Problem.NotFound("id", $"No academy '{id}'.");
+        var members = await ProgressOfAsync(await candidates.InProgrammeAsync(id, null, ct),
+            r => r.ProgrammeId == id || r.Kind == RecordKind.Attendance && r.Key.Contains(id), directory, ct);
         var builtAround = new List<VacancyLink>();
         foreach (var vacancyId in academy.VacancyIds)
             if (await vacancies.GetAsync(vacancyId, ct) is { } vacancy) builtAround.Add(new(vacancy.Id, vacancy.Role));
-        return Result<AcademyDetails>.Ok(new(academy.ShowingEmployer(employer), members, directory.Provider(academy.ProviderId), builtAround));
+        return Result<AcademyDetails>.Ok(new(academy, members, directory.Provider(academy.ProviderId), builtAround));
     }
 
     public async Task<Result<CohortDetails>> CohortAsync(string id, CancellationToken ct)
     {
-        if (!InputLimits.IsId(id) || await cohorts.GetAsync(id, ct) is not { } cohort) return Problem.NotFound("id", $"No cohort '{id}'.");
-        var members = await ProgressOfAsync(await candidates.InProgrammeAsync(null, id, ct),
-            r => r.Kind is RecordKind.ApprenticeshipStart or RecordKind.Confirmation or RecordKind.Achievement, ct);
+        if (!InputLimits.IsId(id)) return Problem.NotFound("id", $"No cohort '{id}'.");
         var directory = await names.LoadAsync(ct);
+        if (directory.CohortOf(id) is not { } cohort) return Problem.NotFound("id", $"No cohort '{id}'.");
+        var members = await ProgressOfAsync(await candidates.InProgrammeAsync(null, id, ct),
+            r => r.Kind is RecordKind.ApprenticeshipStart or RecordKind.Confirmation or RecordKind.Achievement, directory, ct);
         return Result<CohortDetails>.Ok(new(cohort, cohort.PlannedEndDate, members, directory.Employer(cohort.EmployerId), directory.Provider(cohort.ProviderId)));
     }
 
-    private async Task<List<MemberProgress>> ProgressOfAsync(List<Candidate> members, Func<ProgrammeRecord, bool> relevant, CancellationToken ct)
+    private async Task<List<MemberProgress>> ProgressOfAsync(List<Candidate> members, Func<ProgrammeRecord, bool> relevant, ProgrammeDirectory directory, CancellationToken ct)
     {
         var progress = new List<MemberProgress>();
-        var directory = await names.LoadAsync(ct);
         foreach (var c in members)
         {
             // In the timeline's words, so a member list and a timeline never describe one fact two ways.
